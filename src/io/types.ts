@@ -1,0 +1,34 @@
+/**
+ * The contract between the I/O layer and the layers above it (api/, client/).
+ * api/ only needs {@link ActionCaller}; client/ drives an {@link IoBridge}.
+ *
+ * @module
+ */
+
+/** Per-call options accepted by every action call. */
+export interface CallOptions {
+  /** Overrides the bot's `apiTimeoutMs` for this one call. */
+  timeoutMs?: number;
+}
+
+/**
+ * Something that can run a NapCat action and hand back its `data`.
+ *
+ * - `call` resolves to the response's `data` or rejects with `ActionFailedError`,
+ *   `ActionTimeoutError`, `NotConnectedError` or `TransportError`.
+ * - `callSync` blocks the calling thread and returns / throws exactly the same.
+ */
+export interface ActionCaller {
+  call(action: string, params?: object, options?: CallOptions): Promise<unknown>;
+  callSync(action: string, params?: object, options?: CallOptions): unknown;
+}
+
+/** Which NapCat account an event or connection belongs to (from `self_id` / `X-Self-ID`). */
+export type SelfId = number | string;
+
+/** Connection state changes reported by the I/O layer. */
+export type ConnectionState =
+  | { kind: "connecting"; attempt: number }
+  | { kind: "connected"; selfId?: SelfId }
+  | { kind: "disconnected"; reason: string; willRetry: boolean; retryInMs?: number }
+  | { kind: "stopped" };
