@@ -128,3 +128,8 @@ export class ConfigError extends NcatBotError {
     this.fix = fix;
   }
 }
+
+/** A message was refused before sending (empty, or a single-only segment mixed with others). Nothing was sent. */
+export class InvalidMessageError extends NcatBotError {
+  override name = "InvalidMessageError";
+}

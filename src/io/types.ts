@@ -9,6 +9,11 @@
 export interface CallOptions {
   /** Overrides the bot's `apiTimeoutMs` for this one call. */
   timeoutMs?: number;
+  /**
+   * Which NapCat account runs the call when several are connected (reverse WebSocket
+   * with several accounts). Omitted: the only, or first, connected account.
+   */
+  selfId?: SelfId;
 }
 
 /**
