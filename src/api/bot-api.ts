@@ -1,0 +1,170 @@
+/**
+ * `bot.api`: every NapCat action as a camelCase method, NcatBot's convenience
+ * senders, the raw `call` escape hatch, and a blocking `xxxSync` twin of each.
+ *
+ * All methods live on one prototype, built once at module load from the protocol
+ * table and the convenience table: `bot.api.sendGroupMsg` is an ordinary function.
+ *
+ * @module
+ */
+import type { ActionCaller, CallOptions, SelfId } from "../io/types.js";
+import type { ActionName, ActionResult } from "../protocol/index.js";
+import type { ComposeContext } from "./compose.js";
+import { CONVENIENCE } from "./convenience.js";
+import {
+  type ActionArgs,
+  type ActionMethodName,
+  type GeneratedMethods,
+  type GeneratedSyncMethods,
+  installGeneratedMethods,
+} from "./generated-methods.js";
+import { type ActionSteps, runAsync, runSync } from "./runner.js";
+
+type ConvenienceTable = typeof CONVENIENCE;
+type StepArgs<F> = F extends (ctx: ComposeContext, ...args: infer P) => ActionSteps<unknown>
+  ? P
+  : never;
+type StepResult<F> = F extends (...args: never[]) => ActionSteps<infer R> ? R : never;
+
+/** Convenience names that lose to a generated action method of the same name (none today; checked by a test). */
+type ShadowedConvenience = keyof ConvenienceTable & ActionMethodName;
+
+/** NcatBot's convenience senders, async (`postGroupMsg`, `sendGroupText`, ...). */
+export type ConvenienceMethods = {
+  readonly [K in Exclude<keyof ConvenienceTable, ShadowedConvenience>]: (
+    ...args: StepArgs<ConvenienceTable[K]>
+  ) => Promise<StepResult<ConvenienceTable[K]>>;
+};
+
+/** Blocking twins of the convenience senders (`postGroupMsgSync`, ...). */
+export type ConvenienceSyncMethods = {
+  readonly [K in Exclude<keyof ConvenienceTable, ShadowedConvenience> as `${K}Sync`]: (
+    ...args: StepArgs<ConvenienceTable[K]>
+  ) => StepResult<ConvenienceTable[K]>;
+};
+
+/** The raw escape hatch: typed for known actions, `unknown` for any other name. */
+export interface RawCallMethods {
+  /**
+   * Call any action by its NapCat name. Known actions are typed by the protocol table;
+   * other names are accepted and resolve to `unknown`.
+   *
+   * @example
+   * ```ts
+   * const me = await bot.api.call("get_login_info"); // { user_id, nickname }
+   * const x = await bot.api.call("some_new_action", { foo: 1 }); // unknown
+   * ```
+   */
+  call<A extends ActionName>(action: A, ...args: ActionArgs<A>): Promise<ActionResult<A>>;
+  call<S extends string>(
+    action: S extends ActionName ? never : S,
+    params?: object,
+    options?: CallOptions,
+  ): Promise<unknown>;
+  /** Blocking twin of {@link RawCallMethods.call}: returns the `data` or throws the same errors. */
+  callSync<A extends ActionName>(action: A, ...args: ActionArgs<A>): ActionResult<A>;
+  callSync<S extends string>(
+    action: S extends ActionName ? never : S,
+    params?: object,
+    options?: CallOptions,
+  ): unknown;
+}
+
+/**
+ * `bot.api`: NapCat actions (`bot.api.getLoginInfo()`), NcatBot convenience senders
+ * (`bot.api.postGroupMsg(groupId, { text })`), `call` / `callSync`, and a `Sync` twin of every method.
+ */
+export type BotAPI = GeneratedMethods &
+  GeneratedSyncMethods &
+  ConvenienceMethods &
+  ConvenienceSyncMethods &
+  RawCallMethods & {
+    /** Whether NapCat runs on this machine (decides how local media files are passed). */
+    readonly napcatIsLocal: boolean;
+    /** The account this API is bound to, if any (passed as `selfId` on every call). */
+    readonly selfId: SelfId | undefined;
+  };
+
+/** Options of {@link createBotApi}. */
+export interface BotApiOptions {
+  /** NapCat runs on this machine: local paths are sent as paths, otherwise inlined as base64. */
+  napcatIsLocal: boolean;
+  /** Bind every call to this account (multi-account reverse WebSocket). */
+  selfId?: SelfId;
+}
+
+class BotApiImpl implements ComposeContext {
+  readonly napcatIsLocal: boolean;
+  readonly selfId: SelfId | undefined;
+  readonly #caller: ActionCaller;
+  readonly #defaults: CallOptions | undefined;
+
+  constructor(caller: ActionCaller, options: BotApiOptions) {
+    this.#caller = caller;
+    this.napcatIsLocal = options.napcatIsLocal;
+    this.selfId = options.selfId;
+    this.#defaults = options.selfId === undefined ? undefined : { selfId: options.selfId };
+  }
+
+  #options(options: CallOptions | undefined): CallOptions | undefined {
+    if (this.#defaults === undefined) return options;
+    if (options === undefined) return this.#defaults;
+    return options.selfId === undefined
+      ? { ...options, selfId: this.#defaults.selfId as SelfId }
+      : options;
+  }
+
+  call(action: string, params?: object, options?: CallOptions): Promise<unknown> {
+    return this.#caller.call(action, params, this.#options(options));
+  }
+
+  callSync(action: string, params?: object, options?: CallOptions): unknown {
+    return this.#caller.callSync(action, params, this.#options(options));
+  }
+
+  static {
+    installGeneratedMethods(BotApiImpl.prototype);
+    // Convenience senders: one definition each, driven async or blocking. Defined inside the
+    // class body so the installed functions can reach the private caller.
+    const proto = BotApiImpl.prototype;
+    const taken = new Set(Object.getOwnPropertyNames(proto));
+    for (const [name, definition] of Object.entries(CONVENIENCE) as [string, StepsFn][]) {
+      if (taken.has(name)) continue; // the action's params form wins
+      defineMethod(proto, name, function (this: BotApiImpl, ...args: unknown[]) {
+        // Validation errors thrown before the first step reject the promise instead of throwing.
+        return runAsync(definition(this, ...args), this.#caller, this.#defaults);
+      });
+      defineMethod(proto, `${name}Sync`, function (this: BotApiImpl, ...args: unknown[]) {
+        return runSync(definition(this, ...args), this.#caller, this.#defaults);
+      });
+    }
+  }
+}
+
+type StepsFn = (ctx: ComposeContext, ...args: unknown[]) => ActionSteps<unknown>;
+
+function defineMethod(target: object, name: string, fn: (...args: never[]) => unknown): void {
+  Object.defineProperty(fn, "name", { value: name });
+  Object.defineProperty(target, name, { value: fn, writable: true, configurable: true });
+}
+
+/**
+ * Build `bot.api` over an {@link ActionCaller} (the I/O layer, or a fake in tests).
+ *
+ * @example
+ * ```ts
+ * const api = createBotApi(caller, { napcatIsLocal: true });
+ * const { message_id } = await api.sendGroupMsg({ group_id: 123, message: [{ type: "text", data: { text: "hi" } }] });
+ * const id = api.postGroupMsgSync(123, { text: "hi", at: 456 });
+ * ```
+ */
+export function createBotApi(caller: ActionCaller, options: BotApiOptions): BotAPI {
+  return new BotApiImpl(caller, options) as unknown as BotAPI;
+}
+
+/** Names of every async method of `bot.api` that has a `Sync` twin (generated, convenience, `call`). */
+export function botApiMethodNames(): string[] {
+  return Object.getOwnPropertyNames(BotApiImpl.prototype).filter(
+    (n) => n !== "constructor" && typeof Reflect.get(BotApiImpl.prototype, n) === "function",
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * One camelCase method per NapCat action, derived from `ACTION_METHODS`
+ * (protocol/) by mapped types and ONE runtime loop. Nothing here is written per action.
+ *
+ * @module
+ */
+import type { CallOptions } from "../io/types.js";
+import {
+  ACTION_METHODS,
+  type ActionName,
+  type ActionParams,
+  type ActionResult,
+} from "../protocol/index.js";
+
+/** `true` when every param of the action is optional (the params object may be omitted). */
+type ParamsOptional<A extends ActionName> =
+  Record<never, never> extends ActionParams<A> ? true : false;
+
+/**
+ * The argument list of an action: `(params, options?)`, or `(params?, options?)` when the
+ * action has no required param.
+ */
+export type ActionArgs<A extends ActionName> =
+  ParamsOptional<A> extends true
+    ? [params?: ActionParams<A>, options?: CallOptions]
+    : [params: ActionParams<A>, options?: CallOptions];
+
+type MethodTable = typeof ACTION_METHODS;
+
+/** A generated method name, e.g. `"sendGroupMsg"` (keys of protocol's `ACTION_METHODS`). */
+export type ActionMethodName = keyof MethodTable & string;
+
+/** The NapCat action a camelCase method name maps to, e.g. `"sendGroupMsg"` -> `"send_group_msg"`. */
+export type ActionOfMethod<M extends ActionMethodName> = MethodTable[M] & ActionName;
+
+/** Async methods: `bot.api.sendGroupMsg({ group_id, message })` -> `Promise<{ message_id, ... }>`. */
+export type GeneratedMethods = {
+  readonly [M in ActionMethodName]: (
+    ...args: ActionArgs<ActionOfMethod<M>>
+  ) => Promise<ActionResult<ActionOfMethod<M>>>;
+};
+
+/** Blocking twins: `bot.api.sendGroupMsgSync({ group_id, message })` -> `{ message_id, ... }`. */
+export type GeneratedSyncMethods = {
+  readonly [M in ActionMethodName as `${M}Sync`]: (
+    ...args: ActionArgs<ActionOfMethod<M>>
+  ) => ActionResult<ActionOfMethod<M>>;
+};
+
+/** What a prototype must offer for the generated methods to work. */
+export interface RawCaller {
+  call(action: string, params?: object, options?: CallOptions): Promise<unknown>;
+  callSync(action: string, params?: object, options?: CallOptions): unknown;
+}
+
+function define(target: object, name: string, fn: (...args: never[]) => unknown): void {
+  Object.defineProperty(fn, "name", { value: name });
+  Object.defineProperty(target, name, {
+    value: fn,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+/**
+ * Install every generated method and its `Sync` twin on `proto`, once, at module load.
+ * Each is a plain function closing over its action name (no Proxy, nothing per call).
+ */
+export function installGeneratedMethods(proto: RawCaller): void {
+  for (const [method, action] of Object.entries(ACTION_METHODS) as [string, string][]) {
+    define(proto, method, function (this: RawCaller, params?: object, options?: CallOptions) {
+      return this.call(action, params, options);
+    });
+    define(
+      proto,
+      `${method}Sync`,
+      function (this: RawCaller, params?: object, options?: CallOptions) {
+        return this.callSync(action, params, options);
+      },
+    );
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The base of every event object: the wire fields copied under their wire names,
+ * plus a non-enumerable `api` for the shortcuts. Construction is one
+ * `Object.assign`; nothing else runs until a field or method is used.
+ *
+ * @module
+ */
+import type { BotAPI } from "../api/index.js";
+import { NcatBotError } from "../errors.js";
+import { MessageArray } from "../message/index.js";
+
+/** Shared runtime base of all event classes. */
+export class EventCore {
+  /** The `bot.api` of the account that received this event (used by the shortcuts). */
+  declare readonly api: BotAPI;
+
+  constructor(payload: object, api: BotAPI) {
+    Object.assign(this, payload);
+    Object.defineProperty(this, "api", { value: api, enumerable: false, writable: false });
+  }
+}
+
+/** Constructor type of an event class carrying the wire payload `P`. */
+export type EventBase<P> = new (payload: P, api: BotAPI) => EventCore & Readonly<P>;
+
+/** A base class whose instances carry `P`'s fields (typed), e.g. `class X extends eventBase<P>() {}`. */
+export function eventBase<P extends object>(): EventBase<P> {
+  return EventCore as unknown as EventBase<P>;
+}
+
+const RAW_MESSAGE = Symbol("ncatbot.rawMessage");
+const PARSED_MESSAGE = Symbol("ncatbot.parsedMessage");
+
+interface MessageSlots {
+  [RAW_MESSAGE]?: unknown;
+  [PARSED_MESSAGE]?: MessageArray | undefined;
+}
+
+/** A base class for message events: `message` is a lazily built MessageArray instead of raw segments. */
+export function messageEventBase<P extends { message: unknown }>(): new (
+  payload: P,
+  api: BotAPI,
+) => EventCore & Readonly<Omit<P, "message">> & { readonly message: MessageArray } {
+  return MessageEventCore as unknown as new (
+    payload: P,
+    api: BotAPI,
+  ) => EventCore & Readonly<Omit<P, "message">> & { readonly message: MessageArray };
+}
+
+class MessageEventCore extends EventCore {
+  /** The message as a MessageArray, built on first access from the wire segments (or CQ string). */
+  get message(): MessageArray {
+    const self = this as unknown as MessageSlots;
+    const cached = self[PARSED_MESSAGE];
+    if (cached !== undefined) return cached;
+    const raw = self[RAW_MESSAGE];
+    const parsed =
+      typeof raw === "string"
+        ? MessageArray.fromCQ(raw)
+        : Array.isArray(raw)
+          ? MessageArray.from(raw)
+          : MessageArray.from();
+    self[PARSED_MESSAGE] = parsed;
+    return parsed;
+  }
+
+  /** Receives the wire `message` during construction (`Object.assign`); keeps it for the lazy getter. */
+  set message(raw: unknown) {
+    const self = this as unknown as MessageSlots;
+    self[RAW_MESSAGE] = raw;
+    self[PARSED_MESSAGE] = undefined;
+  }
+}
+
+/** Throw a clear error when a shortcut needs a field this event does not carry. */
+export function need<T>(value: T | undefined | null, field: string, shortcut: string): T {
+  if (value === undefined || value === null) {
+    throw new NcatBotError(
+      `${shortcut} needs the event's "${field}", which this event does not carry. ` +
+        "Call the matching bot.api method with explicit ids instead.",
+    );
+  }
+  return value;
+}
