@@ -1,0 +1,367 @@
+/**
+ * `BotClient`: NcatBot's entry point. Holds the configuration, the connection
+ * (through the I/O thread), the handler table and `bot.api`.
+ *
+ * @module
+ */
+import { type BotAPI, createBotApi } from "../api/index.js";
+import { NcatBotError, NotConnectedError } from "../errors.js";
+import { type BotEvent, createEvent, type EventByKey } from "../event/index.js";
+import { IoBridge, type IoSink } from "../io/index.js";
+import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "../io/types.js";
+import { EVENT_KEYS, type EventKey, eventKeysOf, type SegmentType } from "../protocol/index.js";
+import { type BotClientOptions, type ResolvedConfig, resolveConfig } from "./config.js";
+import { type Disposer, Dispatcher, type Handler, type HandlerOptions, type RawPayload } from "./dispatcher.js";
+import { type BotLogger, createLogger } from "./logger.js";
+import { toIoOptions } from "./io-options.js";
+
+/** Options of `onGroupMessage` / `onPrivateMessage`. */
+export interface MessageHandlerOptions extends HandlerOptions {
+  /** Only run when the message contains a segment of this type (or of any of these types). NcatBot's `filter`. */
+  filter?: SegmentType | readonly SegmentType[];
+}
+
+/** What `onStartup` / `onShutdown` handlers receive. */
+export interface LifecycleInfo {
+  /** The connected NapCat account(s). */
+  selfIds: readonly SelfId[];
+}
+
+/** Extra constructor arguments that are objects rather than settings. */
+export interface BotClientExtras {
+  /** Use this logger instead of creating one. */
+  logger?: BotLogger;
+  /** Environment to read `NCATBOT_*` from. Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+}
+
+type LifecyclePhase = "idle" | "starting" | "running" | "stopping" | "stopped";
+
+const EVENT_KEY_SET: ReadonlySet<string> = new Set(EVENT_KEYS);
+
+function segmentFilter(filter: SegmentType | readonly SegmentType[]): (payload: RawPayload) => boolean {
+  const types = new Set<string>(typeof filter === "string" ? [filter] : filter);
+  return (payload) => {
+    const message = payload.message;
+    if (Array.isArray(message)) {
+      for (const segment of message as { type?: unknown }[]) if (types.has(String(segment.type))) return true;
+      return false;
+    }
+    if (typeof message === "string") {
+      for (const type of types) if (type === "text" ? message.length > 0 : message.includes(`[CQ:${type}`)) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * A QQ bot connected to NapCat.
+ *
+ * @example
+ * ```ts
+ * import { BotClient } from "ncatbot";
+ * const bot = new BotClient({ wsUri: "ws://127.0.0.1:3001", wsToken: "secret" });
+ * bot.onGroupMessage((msg) => {
+ *   if (msg.raw_message === "ping") msg.replySync("pong");
+ * });
+ * await bot.run();
+ * ```
+ */
+export class BotClient {
+  /** Every NapCat action as an async method plus its `Sync` twin, and NcatBot's convenience senders. */
+  readonly api: BotAPI;
+  /** The settings in force (options, then config file, then environment). Holds the token: do not log it. */
+  readonly config: ResolvedConfig;
+  /** The logger (pino). Tokens and secrets are redacted. */
+  readonly log: BotLogger;
+
+  readonly #dispatcher: Dispatcher<BotEvent>;
+  readonly #caller: ActionCaller;
+  readonly #apis = new Map<SelfId, BotAPI>();
+  readonly #startup: Array<{ handler: Handler<LifecycleInfo>; name: string }> = [];
+  readonly #shutdown: Array<{ handler: Handler<LifecycleInfo>; name: string }> = [];
+  #bridge: IoBridge | undefined;
+  #phase: LifecyclePhase = "idle";
+  #offline = false;
+  #removeSignalHandlers: (() => void) | undefined;
+
+  constructor(options: BotClientOptions = {}, extras: BotClientExtras = {}) {
+    this.config = resolveConfig(options, extras.env ?? process.env);
+    this.log =
+      extras.logger ??
+      createLogger({ level: this.config.logLevel, ...(this.config.logFormat ? { format: this.config.logFormat } : {}) });
+    this.#caller = {
+      call: (action, params, callOptions) => this.#connectedBridge(action).call(action, params, callOptions),
+      callSync: (action, params, callOptions) => this.#connectedBridge(action).callSync(action, params, callOptions),
+    };
+    this.api = createBotApi(this.#caller, { napcatIsLocal: this.config.napcatIsLocal });
+    this.#dispatcher = new Dispatcher<BotEvent>({
+      keysOf: (payload) => eventKeysOf(payload as never),
+      createEvent: (payload) => createEvent(payload as never, this.#apiForEvent(payload)),
+      log: this.log,
+      handlerTimeoutMs: this.config.handlerTimeoutMs,
+    });
+  }
+
+  #connectedBridge(action: string): ActionCaller {
+    if (this.#bridge === undefined || this.#phase === "stopped") {
+      throw new NotConnectedError(action, this.#phase === "stopped" ? "the bot was stopped" : "the bot is not started");
+    }
+    return this.#bridge;
+  }
+
+  #apiForEvent(payload: RawPayload): BotAPI {
+    if (this.config.connection.mode !== "reverse-ws") return this.api;
+    const selfId = payload.self_id as SelfId | undefined;
+    return selfId === undefined ? this.api : this.apiFor(selfId);
+  }
+
+  /**
+   * `bot.api` bound to one NapCat account, for a reverse WebSocket server that
+   * several accounts connect to. Event objects already use their own account's API.
+   */
+  apiFor(selfId: SelfId): BotAPI {
+    let api = this.#apis.get(selfId);
+    if (api === undefined) {
+      api = createBotApi(this.#caller, { napcatIsLocal: this.config.napcatIsLocal, selfId });
+      this.#apis.set(selfId, api);
+    }
+    return api;
+  }
+
+  // ---------------------------------------------------------------- registration
+
+  /**
+   * Runs `handler` for every event matching the dotted `key`; the key narrows the
+   * event type (`"notice.group_increase"` gives a group-increase notice).
+   * Returns a function that removes the handler.
+   *
+   * @throws NcatBotError when `key` is not a known event key (the message lists them).
+   */
+  on<K extends EventKey>(key: K, handler: Handler<EventByKey[K]>, options?: HandlerOptions): Disposer {
+    if (!EVENT_KEY_SET.has(key)) {
+      throw new NcatBotError(`Unknown event key "${key}". Valid keys: ${EVENT_KEYS.join(", ")}.`);
+    }
+    return this.#dispatcher.add(key, handler as Handler<never>, options);
+  }
+
+  /** Group messages (NcatBot `on_group_message`; 3.x `group_event`). `filter` keeps only messages with that segment type. */
+  onGroupMessage(handler: Handler<EventByKey["message.group"]>, options: MessageHandlerOptions = {}): Disposer {
+    return this.#dispatcher.add("message.group", handler as Handler<never>, options, options.filter ? segmentFilter(options.filter) : undefined);
+  }
+
+  /** Private messages (NcatBot `on_private_message`; 3.x `private_event`). */
+  onPrivateMessage(handler: Handler<EventByKey["message.private"]>, options: MessageHandlerOptions = {}): Disposer {
+    return this.#dispatcher.add("message.private", handler as Handler<never>, options, options.filter ? segmentFilter(options.filter) : undefined);
+  }
+
+  /** Messages the bot account itself sent (`message_sent`; needs NapCat's "report self message"). */
+  onMessageSent(handler: Handler<EventByKey["message_sent"]>, options?: HandlerOptions): Disposer {
+    return this.#dispatcher.add("message_sent", handler as Handler<never>, options);
+  }
+
+  /** Every notice (NcatBot `on_notice`; 3.x `notice_event`). Use `on("notice.xxx")` for one kind. */
+  onNotice(handler: Handler<EventByKey["notice"]>, options?: HandlerOptions): Disposer {
+    return this.#dispatcher.add("notice", handler as Handler<never>, options);
+  }
+
+  /** Friend and group requests (NcatBot `on_request`; 3.x `request_event`). */
+  onRequest(handler: Handler<EventByKey["request"]>, options?: HandlerOptions): Disposer {
+    return this.#dispatcher.add("request", handler as Handler<never>, options);
+  }
+
+  /** NapCat's heartbeats (`meta_event.heartbeat`). */
+  onHeartbeat(handler: Handler<EventByKey["meta_event.heartbeat"]>, options?: HandlerOptions): Disposer {
+    return this.#dispatcher.add("meta_event.heartbeat", handler as Handler<never>, options);
+  }
+
+  /** Runs once `start()` has connected (NcatBot `on_startup`). */
+  onStartup(handler: Handler<LifecycleInfo>, options: HandlerOptions = {}): Disposer {
+    return this.#addLifecycle(this.#startup, handler, options);
+  }
+
+  /** Runs when the bot stops, before the connection closes (NcatBot `on_shutdown`). */
+  onShutdown(handler: Handler<LifecycleInfo>, options: HandlerOptions = {}): Disposer {
+    return this.#addLifecycle(this.#shutdown, handler, options);
+  }
+
+  #addLifecycle(list: Array<{ handler: Handler<LifecycleInfo>; name: string }>, handler: Handler<LifecycleInfo>, options: HandlerOptions): Disposer {
+    const entry = { handler, name: options.name ?? (handler.name || "anonymous handler") };
+    list.push(entry);
+    return () => {
+      const index = list.indexOf(entry);
+      if (index >= 0) list.splice(index, 1);
+    };
+  }
+
+  /** NcatBot 3.x alias of {@link BotClient.onGroupMessage}. */
+  groupEvent(handler: Handler<EventByKey["message.group"]>, options?: MessageHandlerOptions): Disposer {
+    return this.onGroupMessage(handler, options);
+  }
+
+  /** NcatBot 3.x alias of {@link BotClient.onPrivateMessage}. */
+  privateEvent(handler: Handler<EventByKey["message.private"]>, options?: MessageHandlerOptions): Disposer {
+    return this.onPrivateMessage(handler, options);
+  }
+
+  /** NcatBot 3.x alias of {@link BotClient.onNotice}. */
+  noticeEvent(handler: Handler<EventByKey["notice"]>, options?: HandlerOptions): Disposer {
+    return this.onNotice(handler, options);
+  }
+
+  /** NcatBot 3.x alias of {@link BotClient.onRequest}. */
+  requestEvent(handler: Handler<EventByKey["request"]>, options?: HandlerOptions): Disposer {
+    return this.onRequest(handler, options);
+  }
+
+  // ---------------------------------------------------------------- dispatch
+
+  /**
+   * The one entry point for events: every transport and every test goes through it.
+   * Accepts a payload object or its JSON text. Resolves when every handler (sync
+   * and async) has finished; never rejects because of a handler.
+   */
+  handleEvent(payload: RawPayload | string): Promise<void> {
+    const parsed = typeof payload === "string" ? this.#parse(payload) : payload;
+    if (parsed === undefined) return Promise.resolve();
+    return this.#dispatch(parsed) ?? Promise.resolve();
+  }
+
+  #parse(raw: string): RawPayload | undefined {
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      this.log.warn({ frame: raw.slice(0, 120) }, "dropped a frame that is not JSON; NapCat should never send one");
+      return undefined;
+    }
+    if (value === null || typeof value !== "object" || typeof (value as RawPayload).post_type !== "string") {
+      this.log.warn({ frame: raw.slice(0, 120) }, "dropped a frame without post_type: not a OneBot event");
+      return undefined;
+    }
+    return value as RawPayload;
+  }
+
+  #dispatch(payload: RawPayload): Promise<void> | undefined {
+    if (payload.post_type === "meta_event") this.#watchMeta(payload);
+    return this.#dispatcher.dispatch(payload);
+  }
+
+  #watchMeta(payload: RawPayload): void {
+    if (payload.meta_event_type === "heartbeat") {
+      const online = (payload.status as { online?: unknown } | undefined)?.online;
+      if (online === false && !this.#offline) {
+        this.log.warn({ selfId: payload.self_id }, "NapCat reports the QQ account offline (heartbeat status.online = false); log in again in NapCat");
+      } else if (online === true && this.#offline) {
+        this.log.info({ selfId: payload.self_id }, "the QQ account is online again");
+      }
+      this.#offline = online === false;
+    } else if (payload.meta_event_type === "lifecycle" && payload.sub_type === "connect") {
+      this.log.info({ selfId: payload.self_id }, "NapCat connected");
+    }
+  }
+
+  #sink(): IoSink {
+    return {
+      onEvent: (raw) => {
+        const payload = this.#parse(raw);
+        if (payload !== undefined) this.#dispatch(payload);
+      },
+      onState: (state: ConnectionState) => this.#onState(state),
+      onLog: (level, message, fields) => this.log[level](fields ?? {}, message),
+    };
+  }
+
+  #onState(state: ConnectionState): void {
+    switch (state.kind) {
+      case "connected":
+        this.log.info({ selfId: state.selfId }, "connected to NapCat");
+        break;
+      case "disconnected":
+        this.log.warn({ reason: state.reason, retryInMs: state.retryInMs }, state.willRetry ? "connection to NapCat lost; reconnecting" : "connection to NapCat lost");
+        break;
+      default:
+        break;
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Connects to NapCat. Resolves once connected; rejects with a clear error
+   * (`ConfigError` for a rejected token, `TransportError` when NapCat cannot be
+   * reached) and then leaves nothing running.
+   */
+  async start(): Promise<void> {
+    if (this.#phase !== "idle") {
+      throw new NcatBotError(`start() called while the bot is ${this.#phase}; a BotClient starts once.`);
+    }
+    this.#phase = "starting";
+    const bridge = new IoBridge(toIoOptions(this.config), this.#sink());
+    this.#bridge = bridge;
+    try {
+      await bridge.start();
+    } catch (error) {
+      this.#phase = "stopped";
+      await bridge.stop().catch(() => {});
+      throw error;
+    }
+    this.#phase = "running";
+    await this.#runLifecycle(this.#startup, "startup");
+  }
+
+  /**
+   * Starts, then stays up until SIGINT or SIGTERM (Ctrl+C), then stops cleanly.
+   * Resolves after the bot has stopped.
+   */
+  async run(): Promise<void> {
+    await this.start();
+    await new Promise<void>((resolve) => {
+      const onSignal = (signal: NodeJS.Signals) => {
+        this.log.info({ signal }, "stopping");
+        resolve();
+      };
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
+      this.#removeSignalHandlers = () => {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+        resolve();
+      };
+    });
+    await this.stop();
+  }
+
+  /**
+   * Runs the shutdown handlers, then closes every connection and the I/O thread.
+   * Afterwards nothing NcatBot started keeps the process alive.
+   */
+  async stop(): Promise<void> {
+    if (this.#phase === "stopped" || this.#phase === "stopping" || this.#phase === "idle") {
+      this.#phase = this.#phase === "idle" ? "stopped" : this.#phase;
+      return;
+    }
+    this.#phase = "stopping";
+    const removeSignals = this.#removeSignalHandlers;
+    this.#removeSignalHandlers = undefined;
+    removeSignals?.();
+    await this.#runLifecycle(this.#shutdown, "shutdown");
+    try {
+      await this.#bridge?.stop();
+    } finally {
+      this.#phase = "stopped";
+    }
+  }
+
+  async #runLifecycle(list: Array<{ handler: Handler<LifecycleInfo>; name: string }>, what: string): Promise<void> {
+    const info: LifecycleInfo = { selfIds: this.#bridge?.connectedSelfIds() ?? [] };
+    const pending: Promise<void>[] = [];
+    for (const { handler, name } of [...list]) {
+      const settled = this.#dispatcher.invoke(handler, info, name, this.config.handlerTimeoutMs, () => what);
+      if (settled) pending.push(settled);
+    }
+    await Promise.all(pending);
+  }
+}
+
+export type { CallOptions };

@@ -1,0 +1,206 @@
+/**
+ * Event dispatch: one entry point for every event, handlers looked up through a
+ * table keyed by the event's dotted key, each handler inside its own error boundary.
+ *
+ * Ordering guarantee (documented for users in docs/events.md):
+ * - Events are dispatched one at a time, in the order they arrived.
+ * - For one event, matching handlers are called in the order they were registered,
+ *   whatever key they were registered under (`message`, `message.group`, ...).
+ * - A sync handler returns before the next handler is called. An async handler is
+ *   started in order but not awaited: the next handler (and the next event) does not
+ *   wait for it. Use `await` inside one handler when steps must follow each other.
+ *
+ * @module
+ */
+import type { BotLogger } from "./logger.js";
+
+/** A user callback. May return a promise; its result is otherwise ignored. */
+export type Handler<E> = (event: E) => unknown;
+
+/** Removes what was registered. Calling it twice is harmless. */
+export type Disposer = () => void;
+
+/** Options accepted by every registration. */
+export interface HandlerOptions {
+  /** Name used in logs. Default: the function's name. */
+  name?: string;
+  /** Log the handler as hung when it runs longer than this (ms). Default: the bot's `handlerTimeoutMs`. */
+  timeoutMs?: number;
+}
+
+/** A payload as it came off the wire: a JSON object with at least `post_type`. */
+export type RawPayload = Readonly<Record<string, unknown>>;
+
+interface Registration {
+  readonly seq: number;
+  readonly key: string;
+  readonly handler: Handler<never>;
+  readonly name: string;
+  readonly accepts: ((payload: RawPayload) => boolean) | undefined;
+  readonly timeoutMs: number | undefined;
+}
+
+/** What the dispatcher needs from its owner. */
+export interface DispatcherDeps<E> {
+  /** The dotted keys an event matches, most general first (`notice`, `notice.notify`, `notice.notify.poke`). */
+  keysOf(payload: RawPayload): readonly string[];
+  /** Builds the event object handed to handlers; called at most once per event, only if a handler matches. */
+  createEvent(payload: RawPayload): E;
+  log: BotLogger;
+  handlerTimeoutMs: number | undefined;
+}
+
+const noop = () => {};
+
+/** One line that tells a person which event a log line is about. */
+export function summarizeEvent(payload: RawPayload): string {
+  const parts = [String(payload.post_type)];
+  const detail = payload.message_type ?? payload.notice_type ?? payload.request_type ?? payload.meta_event_type;
+  if (detail !== undefined) parts.push(String(detail));
+  if (payload.sub_type !== undefined && payload.sub_type !== "") parts.push(String(payload.sub_type));
+  let text = parts.join(".");
+  if (payload.group_id !== undefined) text += ` group=${String(payload.group_id)}`;
+  if (payload.user_id !== undefined) text += ` user=${String(payload.user_id)}`;
+  if (typeof payload.raw_message === "string") {
+    const raw = payload.raw_message;
+    text += ` "${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
+  }
+  return text;
+}
+
+/**
+ * The table of handlers and the loop that runs them. Lookups are by the event's
+ * most specific key; the merged, ordered handler list for each key is computed
+ * once and cached until a registration changes.
+ */
+export class Dispatcher<E> {
+  readonly #byKey = new Map<string, Registration[]>();
+  readonly #merged = new Map<string, readonly Registration[]>();
+  readonly #deps: DispatcherDeps<E>;
+  #seq = 0;
+
+  constructor(deps: DispatcherDeps<E>) {
+    this.#deps = deps;
+  }
+
+  /** Number of registered handlers (all keys). */
+  get size(): number {
+    let n = 0;
+    for (const list of this.#byKey.values()) n += list.length;
+    return n;
+  }
+
+  /**
+   * Registers `handler` under `key`. `accepts` is an optional cheap test on the raw
+   * payload (e.g. "contains an image") run before the event object is built.
+   */
+  add(key: string, handler: Handler<never>, options: HandlerOptions = {}, accepts?: (payload: RawPayload) => boolean): Disposer {
+    const registration: Registration = {
+      seq: this.#seq++,
+      key,
+      handler,
+      name: options.name ?? (handler.name || "anonymous handler"),
+      accepts,
+      timeoutMs: options.timeoutMs ?? this.#deps.handlerTimeoutMs,
+    };
+    const list = this.#byKey.get(key);
+    if (list) list.push(registration);
+    else this.#byKey.set(key, [registration]);
+    this.#merged.clear();
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      const current = this.#byKey.get(key);
+      if (!current) return;
+      const index = current.indexOf(registration);
+      if (index >= 0) current.splice(index, 1);
+      if (current.length === 0) this.#byKey.delete(key);
+      this.#merged.clear();
+    };
+  }
+
+  /** Removes every handler. */
+  clear(): void {
+    this.#byKey.clear();
+    this.#merged.clear();
+  }
+
+  #handlersFor(keys: readonly string[]): readonly Registration[] {
+    const leaf = keys[keys.length - 1] ?? "";
+    let merged = this.#merged.get(leaf);
+    if (merged === undefined) {
+      const collected: Registration[] = [];
+      for (const key of keys) {
+        const list = this.#byKey.get(key);
+        if (list) collected.push(...list);
+      }
+      collected.sort((a, b) => a.seq - b.seq);
+      merged = collected;
+      this.#merged.set(leaf, merged);
+    }
+    return merged;
+  }
+
+  /**
+   * Runs every matching handler for one event. Returns a promise that settles when
+   * the async handlers have settled, or `undefined` when every handler was sync.
+   * Never throws and never rejects: failures are logged.
+   */
+  dispatch(payload: RawPayload): Promise<void> | undefined {
+    const registrations = this.#handlersFor(this.#deps.keysOf(payload));
+    if (registrations.length === 0) return undefined;
+    let event: E | undefined;
+    let pending: Promise<void>[] | undefined;
+    for (const registration of registrations) {
+      if (registration.accepts !== undefined && !registration.accepts(payload)) continue;
+      if (event === undefined) {
+        try {
+          event = this.#deps.createEvent(payload);
+        } catch (error) {
+          this.#deps.log.error({ err: error, event: summarizeEvent(payload) }, "could not build the event object; handlers skipped");
+          return undefined;
+        }
+      }
+      const settled = this.invoke(registration.handler as Handler<E>, event, registration.name, registration.timeoutMs, () => summarizeEvent(payload));
+      if (settled) (pending ??= []).push(settled);
+    }
+    return pending ? Promise.all(pending).then(noop) : undefined;
+  }
+
+  /**
+   * Calls one handler inside an error boundary: a throw or a rejection is logged with
+   * the handler's name and the event's summary, and goes no further.
+   */
+  invoke<T>(handler: Handler<T>, event: T, name: string, timeoutMs: number | undefined, describe: () => string): Promise<void> | undefined {
+    let result: unknown;
+    try {
+      result = handler(event);
+    } catch (error) {
+      this.#report(name, describe, error);
+      return undefined;
+    }
+    if (result === undefined || result === null || typeof (result as { then?: unknown }).then !== "function") return undefined;
+    const promise = result as PromiseLike<unknown>;
+    let timer: NodeJS.Timeout | undefined;
+    if (timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        this.#deps.log.warn({ handler: name, event: describe(), timeoutMs }, "handler still running after its timeout; it may be stuck");
+      }, timeoutMs);
+      timer.unref();
+    }
+    return Promise.resolve(promise).then(
+      () => {
+        if (timer) clearTimeout(timer);
+      },
+      (error: unknown) => {
+        if (timer) clearTimeout(timer);
+        this.#report(name, describe, error);
+      },
+    );
+  }
+
+  #report(name: string, describe: () => string, error: unknown): void {
+    this.#deps.log.error({ err: error, handler: name, event: describe() }, `handler "${name}" failed; other handlers were not affected`);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * NcatBot's logger: pino, levelled, with every token and secret redacted.
+ * Human-readable lines on a terminal, JSON lines elsewhere (or as configured).
+ *
+ * @module
+ */
+import { pino, type DestinationStream, type Logger } from "pino";
+
+/** Log levels a user may choose. `silent` turns logging off. */
+export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
+
+/** Output format: `pretty` for people, `json` for log collectors. */
+export type LogFormat = "pretty" | "json";
+
+/** The logger type NcatBot uses (a pino logger). Pass your own through `BotClientOptions.logger`. */
+export type BotLogger = Logger;
+
+/** Paths whose values never reach a log line, wherever they appear in a logged object. */
+export const REDACTED_PATHS: readonly string[] = [
+  "token",
+  "wsToken",
+  "secret",
+  "accessToken",
+  "access_token",
+  "authorization",
+  "*.token",
+  "*.wsToken",
+  "*.secret",
+  "*.accessToken",
+  "*.access_token",
+  "*.authorization",
+  "*.Authorization",
+  "headers.authorization",
+];
+
+const LEVEL_LABELS: Readonly<Record<number, string>> = {
+  10: "TRACE",
+  20: "DEBUG",
+  30: "INFO ",
+  40: "WARN ",
+  50: "ERROR",
+  60: "FATAL",
+};
+
+const OMITTED_KEYS = new Set(["level", "time", "pid", "hostname", "msg", "name"]);
+
+function formatTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+function formatValue(value: unknown): string {
+  if (typeof value === "string") return /\s/.test(value) ? JSON.stringify(value) : value;
+  if (value && typeof value === "object" && "message" in value && "type" in value) {
+    const err = value as { type: string; message: string; stack?: string };
+    return `${err.type}: ${err.message}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * A destination that turns pino's JSON lines into one readable line each:
+ * `12:00:00 INFO  [ncatbot] connected to NapCat selfId=123`.
+ */
+export function prettyDestination(out: NodeJS.WritableStream = process.stdout): DestinationStream {
+  return {
+    write(line: string) {
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        out.write(line);
+        return;
+      }
+      const level = LEVEL_LABELS[Number(record.level)] ?? String(record.level);
+      const fields = Object.keys(record)
+        .filter((key) => !OMITTED_KEYS.has(key))
+        .map((key) => `${key}=${formatValue(record[key])}`)
+        .join(" ");
+      const name = typeof record.name === "string" ? ` [${record.name}]` : "";
+      out.write(
+        `${formatTime(Number(record.time))} ${level}${name} ${String(record.msg ?? "")}${fields ? ` ${fields}` : ""}\n`,
+      );
+    },
+  };
+}
+
+/** Options for {@link createLogger}. */
+export interface LoggerOptions {
+  level?: LogLevel;
+  format?: LogFormat;
+  /** Where lines go; defaults to stdout. */
+  destination?: NodeJS.WritableStream;
+}
+
+/**
+ * Creates NcatBot's default logger.
+ *
+ * @example
+ * ```ts
+ * const log = createLogger({ level: "debug" });
+ * log.info({ selfId: 123 }, "connected");
+ * ```
+ */
+export function createLogger(options: LoggerOptions = {}): BotLogger {
+  const format = options.format ?? (process.stdout.isTTY ? "pretty" : "json");
+  const base = {
+    name: "ncatbot",
+    level: options.level ?? "info",
+    redact: { paths: [...REDACTED_PATHS], censor: "[redacted]" },
+    base: null,
+  };
+  const out = options.destination ?? process.stdout;
+  return pino(base, format === "pretty" ? prettyDestination(out) : (out as DestinationStream));
+}
