@@ -7,6 +7,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
+    "io-worker": "src/io/worker.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
@@ -15,5 +16,6 @@ export default defineConfig({
   target: "node20",
   platform: "node",
   splitting: false,
+  shims: true,
   treeshake: true,
 });

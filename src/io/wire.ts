@@ -1,0 +1,145 @@
+/**
+ * Messages between the main thread and the I/O worker, and how errors cross the
+ * thread boundary (as plain fields, rebuilt into the right class on the main side).
+ *
+ * @module
+ */
+
+import type { MessagePort } from "node:worker_threads";
+import {
+  ActionFailedError,
+  ActionTimeoutError,
+  ConfigError,
+  NotConnectedError,
+  TransportError,
+} from "../errors.js";
+import type { LogLevel } from "../transport/types.js";
+import type { NormalizedIoOptions } from "./options.js";
+import type { ConnectionState, SelfId } from "./types.js";
+
+/** An error as plain, cloneable fields. */
+export interface WireError {
+  kind: "failed" | "timeout" | "not-connected" | "transport" | "config" | "other";
+  message: string;
+  retcode?: number;
+  status?: string;
+  napcatMessage?: string;
+  wording?: string;
+  echo?: unknown;
+  timeoutMs?: number;
+  key?: string;
+  problem?: string;
+  fix?: string;
+}
+
+/** What the worker receives as `workerData`. */
+export interface WorkerInit {
+  options: NormalizedIoOptions;
+  syncPort: MessagePort;
+  /** Int32 slots: [0] sync answer counter, [1] 1 when a call could be sent now. */
+  shared: SharedArrayBuffer;
+}
+
+/** Index of the sync-answer counter in the shared Int32Array. */
+export const SLOT_SYNC = 0;
+/** Index of the "connected" flag in the shared Int32Array. */
+export const SLOT_CONNECTED = 1;
+
+/** Main -> worker control messages. */
+export type ToWorker =
+  | {
+      t: "call";
+      id: number;
+      action: string;
+      params: string;
+      timeoutMs: number;
+      selfId: SelfId | undefined;
+    }
+  | { t: "quick"; qid: number; op: string | undefined }
+  | { t: "stop" };
+
+/** A sync call request (main -> worker, on the sync port). */
+export interface SyncRequest {
+  seq: number;
+  action: string;
+  params: string;
+  timeoutMs: number;
+  selfId: SelfId | undefined;
+}
+
+/** A call outcome (worker -> main). */
+export type Outcome = { ok: true; data: unknown } | { ok: false; error: WireError };
+
+/**
+ * Worker -> main messages. A bare string is an event frame for the account named
+ * by the last `self` message (saves an object per event).
+ */
+export type FromWorker =
+  | string
+  | { t: "self"; selfId: SelfId | undefined }
+  | { t: "event"; raw: string; selfId: SelfId | undefined; qid: number }
+  | ({ t: "result"; id: number } & Outcome)
+  | { t: "state"; state: ConnectionState; selfIds: SelfId[] }
+  | { t: "log"; level: LogLevel; message: string; fields: Record<string, unknown> | undefined }
+  | { t: "started"; listenPort: number | undefined }
+  | { t: "start-failed"; error: WireError };
+
+/** Flattens an error for `postMessage`. */
+export function toWireError(error: unknown): WireError {
+  if (error instanceof ActionFailedError) {
+    return {
+      kind: "failed",
+      message: error.message,
+      retcode: error.retcode,
+      status: error.status,
+      napcatMessage: error.napcatMessage,
+      wording: error.wording,
+      echo: error.echo,
+    };
+  }
+  if (error instanceof ActionTimeoutError)
+    return { kind: "timeout", message: error.message, timeoutMs: error.timeoutMs };
+  if (error instanceof NotConnectedError) return { kind: "not-connected", message: error.message };
+  if (error instanceof TransportError) return { kind: "transport", message: error.message };
+  if (error instanceof ConfigError) {
+    return {
+      kind: "config",
+      message: error.message,
+      key: error.key,
+      problem: error.problem,
+      fix: error.fix,
+    };
+  }
+  return { kind: "other", message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Rebuilds the error class on the main thread, with the caller's `action` and `params`. */
+export function fromWireError(w: WireError, action: string, params: unknown): Error {
+  let e: Error;
+  switch (w.kind) {
+    case "failed":
+      return new ActionFailedError({
+        action,
+        params,
+        retcode: w.retcode ?? -1,
+        status: w.status ?? "failed",
+        napcatMessage: w.napcatMessage ?? "",
+        wording: w.wording ?? "",
+        echo: w.echo,
+      });
+    case "timeout":
+      return new ActionTimeoutError(action, w.timeoutMs ?? 0);
+    case "config":
+      return new ConfigError(w.key ?? "?", w.problem ?? w.message, w.fix ?? "");
+    case "not-connected":
+      e = new NotConnectedError(action);
+      break;
+    case "transport":
+      e = new TransportError(w.message);
+      break;
+    default:
+      e = new TransportError(`I/O thread error: ${w.message}`);
+  }
+  e.message = w.message;
+  return e;
+}

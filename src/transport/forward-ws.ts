@@ -1,0 +1,360 @@
+/**
+ * Forward WebSocket: NcatBot connects to NapCat's WebSocket server (default
+ * port 3001; OneBot "正向 WebSocket"). Reconnects with capped, jittered backoff.
+ *
+ * @module
+ */
+
+import type { ClientRequest, IncomingMessage } from "node:http";
+import WebSocket from "ws";
+import { ActionFailedError, NotConnectedError, TransportError } from "../errors.js";
+import type { SelfId } from "../io/types.js";
+import { backoffDelay, type ReconnectPolicy } from "./backoff.js";
+import {
+  badTokenError,
+  type Explained,
+  explainNetworkError,
+  explainUnexpectedResponse,
+  redactUrl,
+  transportError,
+} from "./errors-explain.js";
+import {
+  frameText,
+  heartbeatInterval,
+  mayBeBadToken,
+  mayBeOurResponse,
+  parseObject,
+} from "./frames.js";
+import { PendingCalls } from "./pending-calls.js";
+import type { Transport, TransportHooks } from "./types.js";
+import { Watchdog } from "./watchdog.js";
+
+/** Settings of {@link ForwardWsTransport}. */
+export interface ForwardWsOptions {
+  /** NapCat WebSocket server URI, e.g. `ws://127.0.0.1:3001` (`wsUri`). */
+  uri: string;
+  /** Access token, sent as `Authorization: Bearer <token>` (`wsToken`). */
+  token?: string | undefined;
+  reconnect: ReconnectPolicy;
+  /** See `IoOptions.heartbeatTimeoutMs`. */
+  heartbeatTimeoutMs?: number | undefined;
+  /** Timeout of the `get_login_info` probe sent right after the socket opens. */
+  probeTimeoutMs: number;
+  /** Warn when the connected account differs. */
+  expectedSelfId?: SelfId | undefined;
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Client of NapCat's WebSocket server.
+ *
+ * `start()` resolves once the socket is open and NapCat accepted the token (the
+ * `get_login_info` probe answered, which also tells the account id). It rejects with
+ * `ConfigError` (key `wsToken`) on a rejected token, with `TransportError` when the
+ * port answers plain HTTP or the host does not resolve; refused connections are
+ * retried (NapCat may still be starting) until the caller's start timeout.
+ * Calls made while disconnected fail at once with `NotConnectedError` (they are not
+ * queued: a queued `send_*` could fire minutes later, surprising the user).
+ */
+export class ForwardWsTransport implements Transport {
+  private ws: WebSocket | undefined;
+  private pending = new PendingCalls();
+  private connected = false;
+  private selfId: SelfId | undefined;
+  private stopped = false;
+  private fatal = false;
+  private failures = 0;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private waiter: Waiter | undefined;
+  private readonly target: string;
+
+  constructor(
+    private readonly options: ForwardWsOptions,
+    private readonly hooks: TransportHooks,
+  ) {
+    this.target = redactUrl(options.uri);
+  }
+
+  start(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiter = { resolve, reject };
+      this.connect();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.finishStart(new TransportError("the bot was stopped before it connected to NapCat"));
+    const ws = this.ws;
+    this.ws = undefined;
+    this.connected = false;
+    this.pending.rejectAll(
+      (action) => new TransportError(`the bot was stopped while "${action}" was waiting`),
+    );
+    if (!ws || ws.readyState === WebSocket.CLOSED) return;
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => {
+        ws.terminate();
+        resolve();
+      }, 1000);
+      ws.once("close", () => {
+        clearTimeout(force);
+        resolve();
+      });
+      if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+      else ws.close(1000, "bye");
+    });
+  }
+
+  call(action: string, paramsJson: string, timeoutMs: number, selfId?: SelfId): Promise<unknown> {
+    const ws = this.ws;
+    if (!this.connected || !ws) {
+      return Promise.reject(new NotConnectedError(action, `forward WebSocket ${this.target}`));
+    }
+    if (
+      selfId !== undefined &&
+      this.selfId !== undefined &&
+      String(selfId) !== String(this.selfId)
+    ) {
+      return Promise.reject(
+        new NotConnectedError(
+          action,
+          `account ${selfId} is not connected; connected: ${this.selfId}`,
+        ),
+      );
+    }
+    return this.send(ws, this.pending, action, paramsJson, timeoutMs);
+  }
+
+  isConnected(selfId?: SelfId): boolean {
+    if (!this.connected) return false;
+    return (
+      selfId === undefined || this.selfId === undefined || String(selfId) === String(this.selfId)
+    );
+  }
+
+  connectedSelfIds(): SelfId[] {
+    return this.connected && this.selfId !== undefined ? [this.selfId] : [];
+  }
+
+  private send(
+    ws: WebSocket,
+    pending: PendingCalls,
+    action: string,
+    paramsJson: string,
+    timeoutMs: number,
+  ): Promise<unknown> {
+    const { echo, promise } = pending.register(action, timeoutMs);
+    const frame = `{"action":${JSON.stringify(action)},"params":${paramsJson},"echo":"${echo}"}`;
+    ws.send(frame, (error) => {
+      if (error)
+        pending.fail(
+          echo,
+          new TransportError(`could not send "${action}": ${error.message}`, { cause: error }),
+        );
+    });
+    return promise;
+  }
+
+  private finishStart(error?: Error): void {
+    const w = this.waiter;
+    if (!w) return;
+    this.waiter = undefined;
+    if (error) w.reject(error);
+    else w.resolve();
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    this.attempt += 1;
+    this.hooks.onState({ kind: "connecting", attempt: this.attempt });
+    const headers: Record<string, string> = {};
+    if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(this.options.uri, {
+        headers,
+        perMessageDeflate: false,
+        handshakeTimeout: 10_000,
+      });
+    } catch (error) {
+      this.fatal = true;
+      const message = `invalid WebSocket URI ${this.target}: ${(error as Error).message}. Use a URI like ws://127.0.0.1:3001`;
+      this.hooks.onLog("error", message);
+      this.hooks.onState({ kind: "disconnected", reason: message, willRetry: false });
+      this.finishStart(new TransportError(message));
+      return;
+    }
+    const pending = new PendingCalls();
+    this.ws = ws;
+    this.pending = pending;
+    let gone = false;
+    let lastProblem: Explained | undefined;
+    const watchdog = new Watchdog(this.options.heartbeatTimeoutMs, (silentMs) => {
+      lastProblem = {
+        message: `no frame from NapCat for ${silentMs} ms (heartbeat missed)`,
+        retryable: true,
+      };
+      this.hooks.onLog(
+        "warn",
+        `forward WebSocket ${this.target}: ${lastProblem.message}; reconnecting`,
+      );
+      ws.terminate();
+    });
+
+    const onGone = (explained: Explained): void => {
+      if (gone) return;
+      gone = true;
+      watchdog.stop();
+      const wasConnected = this.connected && this.ws === ws;
+      if (this.ws === ws) {
+        this.connected = false;
+        this.ws = undefined;
+      }
+      pending.rejectAll(
+        (action) =>
+          new TransportError(
+            `the connection to NapCat closed while "${action}" was waiting: ${explained.message}`,
+          ),
+      );
+      if (this.stopped) return;
+      if (this.fatal) return;
+      if (this.waiter && !explained.retryable) {
+        this.fatal = true;
+        this.hooks.onLog("error", `forward WebSocket ${this.target}: ${explained.message}`);
+        this.hooks.onState({ kind: "disconnected", reason: explained.message, willRetry: false });
+        this.finishStart(transportError(explained));
+        return;
+      }
+      this.failures += 1;
+      if (this.failures > this.options.reconnect.maxAttempts) {
+        const message = `${explained.message}; gave up after ${this.options.reconnect.maxAttempts} reconnect attempts`;
+        this.hooks.onLog("error", `forward WebSocket ${this.target}: ${message}`);
+        this.hooks.onState({ kind: "disconnected", reason: message, willRetry: false });
+        this.finishStart(new TransportError(message));
+        return;
+      }
+      const delay = backoffDelay(this.options.reconnect, this.failures);
+      this.hooks.onLog(
+        wasConnected || this.failures === 1 ? "warn" : "debug",
+        `forward WebSocket ${this.target}: ${explained.message}; retrying in ${delay} ms`,
+      );
+      this.hooks.onState({
+        kind: "disconnected",
+        reason: explained.message,
+        willRetry: true,
+        retryInMs: delay,
+      });
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        this.connect();
+      }, delay);
+    };
+
+    const onBadToken = (detail: string): void => {
+      if (this.fatal) return;
+      this.fatal = true;
+      const error = badTokenError("forward-ws", detail);
+      this.hooks.onLog("error", error.message);
+      this.hooks.onState({ kind: "disconnected", reason: error.message, willRetry: false });
+      this.connected = false;
+      this.finishStart(error);
+      ws.terminate();
+    };
+
+    ws.on("unexpected-response", (req: ClientRequest, res: IncomingMessage) => {
+      const status = res.statusCode ?? 0;
+      res.resume();
+      req.destroy();
+      if (status === 401 || status === 403) onBadToken(`HTTP ${status} to the WebSocket upgrade`);
+      onGone(
+        status === 401 || status === 403
+          ? { message: `HTTP ${status}`, retryable: false }
+          : explainUnexpectedResponse(status, this.target),
+      );
+    });
+    ws.on("error", (error) => {
+      lastProblem = explainNetworkError(error, this.target, "WebSocket server");
+      if (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.CLOSED)
+        onGone(lastProblem);
+    });
+    ws.on("close", (code) => {
+      onGone(
+        lastProblem ?? { message: `NapCat closed the connection (code ${code})`, retryable: true },
+      );
+    });
+    ws.on("open", () => {
+      this.send(ws, pending, "get_login_info", "{}", this.options.probeTimeoutMs).then(
+        (data) => {
+          const id = (data as { user_id?: unknown } | null)?.user_id;
+          this.onConnected(ws, typeof id === "number" || typeof id === "string" ? id : undefined);
+        },
+        (error: unknown) => {
+          if (error instanceof ActionFailedError && error.retcode === 1403) {
+            onBadToken("retcode 1403");
+            return;
+          }
+          if (gone || error instanceof TransportError) return;
+          this.hooks.onLog(
+            "warn",
+            `forward WebSocket ${this.target}: get_login_info probe failed (${(error as Error).message}); assuming connected`,
+          );
+          this.onConnected(ws, undefined);
+        },
+      );
+    });
+    ws.on("message", (data) => {
+      const raw = frameText(data);
+      watchdog.frames += 1;
+      if (mayBeOurResponse(raw)) {
+        const obj = parseObject(raw);
+        if (obj && pending.settle(obj)) return;
+        if (obj && obj.post_type === undefined) {
+          this.hooks.onLog("debug", "dropped a late or unknown response frame", { echo: obj.echo });
+          return;
+        }
+      } else if (!this.connected && mayBeBadToken(raw)) {
+        const obj = parseObject(raw);
+        if (obj && obj.retcode === 1403 && obj.post_type === undefined) {
+          onBadToken("retcode 1403");
+          return;
+        }
+      }
+      if (raw.length < 512) {
+        const interval = heartbeatInterval(raw);
+        if (interval !== undefined) watchdog.learn(interval);
+      }
+      this.hooks.onFrame(raw, this.selfId);
+    });
+  }
+
+  private onConnected(ws: WebSocket, selfId: SelfId | undefined): void {
+    if (this.ws !== ws || this.stopped || this.fatal) return;
+    this.connected = true;
+    this.failures = 0;
+    this.selfId = selfId;
+    const expected = this.options.expectedSelfId;
+    if (expected !== undefined && selfId !== undefined && String(expected) !== String(selfId)) {
+      this.hooks.onLog(
+        "warn",
+        `connected to NapCat account ${selfId}, but the config expects ${expected}: check the expected account setting or the NapCat instance`,
+      );
+    }
+    this.hooks.onLog(
+      "info",
+      `connected to NapCat at ${this.target}`,
+      selfId === undefined ? undefined : { selfId },
+    );
+    this.hooks.onState(
+      selfId === undefined ? { kind: "connected" } : { kind: "connected", selfId },
+    );
+    this.finishStart();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Cheap raw-text sniffing of incoming frames, so event frames are forwarded
+ * without being parsed on the I/O thread.
+ *
+ * @module
+ */
+import { ECHO_MARKER } from "./pending-calls.js";
+
+const HEARTBEAT_MARKER = '"meta_event_type":"heartbeat"';
+const BAD_TOKEN_MARKER = '"retcode":1403';
+
+/** True when the frame may answer one of our calls (contains our echo marker). */
+export function mayBeOurResponse(raw: string): boolean {
+  return raw.includes(ECHO_MARKER);
+}
+
+/** True when the frame may be a NapCat "bad token" (retcode 1403) frame. */
+export function mayBeBadToken(raw: string): boolean {
+  return raw.includes(BAD_TOKEN_MARKER);
+}
+
+/** The `interval` (ms) of a heartbeat frame, or undefined when it is not one. */
+export function heartbeatInterval(raw: string): number | undefined {
+  if (!raw.includes(HEARTBEAT_MARKER)) return undefined;
+  const obj = parseObject(raw);
+  const interval = obj?.interval;
+  return typeof interval === "number" && interval > 0 ? interval : undefined;
+}
+
+/** Parses a JSON object, or undefined when the text is not one. */
+export function parseObject(raw: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return typeof v === "object" && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Converts a `ws` message payload (Buffer, Buffer[] or ArrayBuffer) to text. */
+export function frameText(data: unknown): string {
+  if (typeof data === "string") return data;
+  if (Buffer.isBuffer(data)) return data.toString("utf8");
+  if (Array.isArray(data)) return Buffer.concat(data as Buffer[]).toString("utf8");
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString("utf8");
+  return String(data);
+}

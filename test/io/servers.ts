@@ -1,0 +1,223 @@
+/**
+ * Minimal NapCat stand-ins for I/O tests: a WebSocket server and an HTTP API
+ * server on 127.0.0.1, OS-chosen ports. Not the product fake (src/testing/).
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type WebSocket from "ws";
+import { WebSocketServer } from "ws";
+
+export type Reply = { data: unknown } | { retcode: number; wording?: string } | "silent";
+export type Handler = (action: string, params: Record<string, unknown>) => Reply;
+
+export const SELF_ID = 10001;
+
+function envelope(reply: Exclude<Reply, "silent">, echo: unknown): Record<string, unknown> {
+  if ("data" in reply)
+    return { status: "ok", retcode: 0, data: reply.data, message: "", wording: "", echo };
+  return {
+    status: "failed",
+    retcode: reply.retcode,
+    data: null,
+    message: "bad",
+    wording: reply.wording ?? "失败",
+    echo,
+  };
+}
+
+/** Default behaviour by action name: bad -> retcode 1400, slow/hang -> no answer, else echo params. */
+export function scripted(action: string, params: Record<string, unknown>): Reply {
+  if (action === "bad") return { retcode: 1400, wording: "参数错误" };
+  if (action === "slow" || action === "hang") return "silent";
+  return { data: { got: params } };
+}
+
+export interface FakeWsServer {
+  url: string;
+  port: number;
+  attempts: number;
+  sockets: Set<WebSocket>;
+  authHeaders: (string | undefined)[];
+  broadcast(frame: object | string): void;
+  waitForClient(): Promise<WebSocket>;
+  close(): Promise<void>;
+}
+
+export async function startWsServer(
+  opts: { token?: string; handler?: Handler } = {},
+): Promise<FakeWsServer> {
+  const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  await new Promise<void>((r) => wss.once("listening", () => r()));
+  const port = (wss.address() as AddressInfo).port;
+  const waiters: ((ws: WebSocket) => void)[] = [];
+  const fake: FakeWsServer = {
+    url: `ws://127.0.0.1:${port}`,
+    port,
+    attempts: 0,
+    sockets: new Set(),
+    authHeaders: [],
+    broadcast(frame) {
+      const text = typeof frame === "string" ? frame : JSON.stringify(frame);
+      for (const ws of fake.sockets) ws.send(text);
+    },
+    waitForClient() {
+      return new Promise((r) => waiters.push(r));
+    },
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((r) => wss.close(() => r()));
+    },
+  };
+  wss.on("connection", (ws, req) => {
+    fake.attempts += 1;
+    fake.authHeaders.push(req.headers.authorization);
+    if (opts.token !== undefined && req.headers.authorization !== `Bearer ${opts.token}`) {
+      ws.send(
+        JSON.stringify({
+          status: "failed",
+          retcode: 1403,
+          data: null,
+          message: "token验证失败",
+          wording: "token验证失败",
+        }),
+      );
+      ws.close();
+      return;
+    }
+    fake.sockets.add(ws);
+    ws.on("close", () => fake.sockets.delete(ws));
+    ws.send(
+      JSON.stringify({
+        time: 1,
+        self_id: SELF_ID,
+        post_type: "meta_event",
+        meta_event_type: "lifecycle",
+        sub_type: "connect",
+      }),
+    );
+    ws.on("message", (data) => {
+      const req = JSON.parse(String(data)) as {
+        action: string;
+        params: Record<string, unknown>;
+        echo: unknown;
+      };
+      if (req.action === "block") for (let i = 0; i < 20; i++) fake.broadcast(msgEvent(i));
+      const reply: Reply =
+        req.action === "get_login_info"
+          ? { data: { user_id: SELF_ID, nickname: "bot" } }
+          : (opts.handler?.(req.action, req.params) ?? scripted(req.action, req.params));
+      if (reply !== "silent") ws.send(JSON.stringify(envelope(reply, req.echo)));
+    });
+    for (const w of waiters.splice(0)) w(ws);
+  });
+  return fake;
+}
+
+export interface FakeHttpServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** NapCat's HTTP server: POST /<action>. `/_events` streams SSE frames pushed with `push`. */
+export async function startHttpApi(
+  opts: { token?: string; handler?: Handler } = {},
+): Promise<FakeHttpServer & { push(frame: object): void; sseClients: number }> {
+  const streams = new Set<import("node:http").ServerResponse>();
+  const server = createServer((req, res) => {
+    if (opts.token !== undefined && req.headers.authorization !== `Bearer ${opts.token}`) {
+      res.statusCode = 403;
+      res.end("forbidden");
+      return;
+    }
+    if (req.method === "GET" && req.url === "/_events") {
+      res.writeHead(200, { "Content-Type": "text/event-stream" });
+      res.write(": hi\n\n");
+      streams.add(res);
+      fake.sseClients += 1;
+      res.on("close", () => streams.delete(res));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const action = (req.url ?? "/").slice(1);
+      const params = JSON.parse(Buffer.concat(chunks).toString() || "{}") as Record<
+        string,
+        unknown
+      >;
+      const reply: Reply =
+        action === "get_login_info"
+          ? { data: { user_id: SELF_ID, nickname: "bot" } }
+          : (opts.handler?.(action, params) ?? scripted(action, params));
+      if (reply === "silent") return;
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify(envelope(reply, null)));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const port = (server.address() as AddressInfo).port;
+  const fake = {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    sseClients: 0,
+    push(frame: object) {
+      for (const s of streams) s.write(`data: ${JSON.stringify(frame)}\n\n`);
+    },
+    async close() {
+      for (const s of streams) s.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+  return fake;
+}
+
+/** A sink that records everything. */
+export function recordingSink() {
+  const events: { raw: string; selfId: unknown }[] = [];
+  const states: string[] = [];
+  const logs: string[] = [];
+  return {
+    events,
+    states,
+    logs,
+    sink: {
+      onEvent(raw: string, selfId: unknown) {
+        events.push({ raw, selfId });
+      },
+      onState(s: { kind: string }) {
+        states.push(s.kind);
+      },
+      onLog(level: string, message: string) {
+        logs.push(`${level}: ${message}`);
+      },
+    },
+  };
+}
+
+export async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function msgEvent(n: number): Record<string, unknown> {
+  return {
+    time: 1,
+    self_id: SELF_ID,
+    post_type: "message",
+    message_type: "private",
+    sub_type: "friend",
+    message_id: n,
+    user_id: 2,
+    raw_message: `m${n}`,
+    message: [],
+    font: 0,
+    sender: { user_id: 2 },
+  };
+}
+
+export const fastReconnect = { initialDelayMs: 50, maxDelayMs: 200, factor: 2, jitter: 0 };

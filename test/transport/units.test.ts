@@ -1,0 +1,65 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ActionFailedError, ActionTimeoutError, TransportError } from "../../src/errors.js";
+import { verifySignature } from "../../src/transport/auth.js";
+import { backoffDelay } from "../../src/transport/backoff.js";
+import { redactUrl } from "../../src/transport/errors-explain.js";
+import { heartbeatInterval, mayBeOurResponse } from "../../src/transport/frames.js";
+import { PendingCalls } from "../../src/transport/pending-calls.js";
+
+const policy = {
+  initialDelayMs: 100,
+  maxDelayMs: 1000,
+  factor: 2,
+  jitter: 0.5,
+  maxAttempts: Number.POSITIVE_INFINITY,
+};
+
+describe("transport building blocks", () => {
+  it("backoff grows, is capped and jittered", () => {
+    expect(backoffDelay({ ...policy, jitter: 0 }, 1)).toBe(100);
+    expect(backoffDelay({ ...policy, jitter: 0 }, 3)).toBe(400);
+    expect(backoffDelay({ ...policy, jitter: 0 }, 30)).toBe(1000);
+    expect(backoffDelay(policy, 1, () => 0)).toBe(50);
+    expect(backoffDelay(policy, 30, () => 1)).toBe(1000);
+  });
+
+  it("pending calls settle by echo, time out, and reject all on close", async () => {
+    const p = new PendingCalls();
+    const a = p.register("get_status", 1000);
+    const b = p.register("send_msg", 1000);
+    const c = p.register("slow", 20);
+    expect(p.settle({ status: "ok", retcode: 0, data: 5, echo: a.echo })).toBe(true);
+    expect(p.settle({ status: "ok", retcode: 0, data: 5, echo: a.echo })).toBe(false);
+    await expect(a.promise).resolves.toBe(5);
+    await expect(c.promise).rejects.toBeInstanceOf(ActionTimeoutError);
+    p.rejectAll((action) => new TransportError(action));
+    await expect(b.promise).rejects.toBeInstanceOf(TransportError);
+    expect(p.size).toBe(0);
+    const d = p.register("x", 1000);
+    p.settle({ status: "failed", retcode: 1404, message: "no", wording: "", echo: d.echo });
+    await expect(d.promise).rejects.toBeInstanceOf(ActionFailedError);
+  });
+
+  it("only frames with our raw echo marker are treated as responses", () => {
+    expect(mayBeOurResponse('{"status":"ok","echo":"ncb:3"}')).toBe(true);
+    // user text containing the marker is escaped in JSON, so it never matches
+    expect(
+      mayBeOurResponse(JSON.stringify({ post_type: "message", raw_message: '"echo":"ncb:1' })),
+    ).toBe(false);
+    expect(
+      heartbeatInterval('{"post_type":"meta_event","meta_event_type":"heartbeat","interval":5000}'),
+    ).toBe(5000);
+    expect(heartbeatInterval('{"post_type":"message"}')).toBeUndefined();
+  });
+
+  it("verifies HTTP POST signatures and redacts tokens in URLs", () => {
+    const body = Buffer.from('{"a":1}');
+    const good = `sha1=${createHmac("sha1", "k").update(body).digest("hex")}`;
+    expect(verifySignature("k", body, good)).toBe(true);
+    expect(verifySignature("other", body, good)).toBe(false);
+    expect(verifySignature("k", body, undefined)).toBe(false);
+    expect(verifySignature("k", body, "sha1=zz")).toBe(false);
+    expect(redactUrl("ws://h:1/?access_token=abc")).not.toContain("abc");
+  });
+});
