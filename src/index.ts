@@ -1,7 +1,25 @@
 /**
  * NcatBot for TypeScript: a typed, fast QQ bot framework for NapCat (OneBot 11).
  *
+ * Grouped by audience:
+ * - bot authors: `BotClient`, the event classes and guards, `MessageArray`, `Segment`, `ForwardConstructor`;
+ * - error handling: the error classes;
+ * - protocol users: the action table types, `ONEBOT_ACTIONS`, event and segment wire types.
+ *
+ * Testing tools live in `ncatbot/testing`.
+ *
  * @module
  */
+
+// Bot authors
+export * from "./client/index.js";
+export * from "./event/index.js";
+export * from "./message/index.js";
+export * from "./api/index.js";
+
+// Errors
 export * from "./errors.js";
+
+// Protocol (wire types and name lists)
 export * from "./protocol/index.js";
+export type { ActionCaller, CallOptions, ConnectionState, SelfId } from "./io/types.js";

@@ -8,12 +8,11 @@
  * @module
  */
 import type { ActionCaller, CallOptions, SelfId } from "../io/types.js";
-import type { ActionName, ActionResult } from "../protocol/index.js";
+import type { ActionMethodName, ActionName, ActionResult } from "../protocol/index.js";
 import type { ComposeContext } from "./compose.js";
 import { CONVENIENCE } from "./convenience.js";
 import {
   type ActionArgs,
-  type ActionMethodName,
   type GeneratedMethods,
   type GeneratedSyncMethods,
   installGeneratedMethods,

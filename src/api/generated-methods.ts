@@ -7,6 +7,7 @@
 import type { CallOptions } from "../io/types.js";
 import {
   ACTION_METHODS,
+  type ActionMethodName,
   type ActionName,
   type ActionParams,
   type ActionResult,
@@ -27,8 +28,6 @@ export type ActionArgs<A extends ActionName> =
 
 type MethodTable = typeof ACTION_METHODS;
 
-/** A generated method name, e.g. `"sendGroupMsg"` (keys of protocol's `ACTION_METHODS`). */
-export type ActionMethodName = keyof MethodTable & string;
 
 /** The NapCat action a camelCase method name maps to, e.g. `"sendGroupMsg"` -> `"send_group_msg"`. */
 export type ActionOfMethod<M extends ActionMethodName> = MethodTable[M] & ActionName;

@@ -32,7 +32,6 @@ export {
 } from "./convenience.js";
 export type {
   ActionArgs,
-  ActionMethodName,
   ActionOfMethod,
   GeneratedMethods,
   GeneratedSyncMethods,
