@@ -7,6 +7,8 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
+    testing: "src/testing/index.ts",
+    cli: "src/cli/main.ts",
     "io-worker": "src/io/worker.ts",
   },
   format: ["esm", "cjs"],

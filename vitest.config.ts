@@ -1,6 +1,16 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // Tests and doc examples import the package by name; they run against the sources.
+    alias: [
+      { find: /^ncatbot\/testing$/, replacement: source("./src/testing/index.ts") },
+      { find: /^ncatbot$/, replacement: source("./src/index.ts") },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     typecheck: {

@@ -275,7 +275,7 @@ export class BotClient {
   #onState(state: ConnectionState): void {
     switch (state.kind) {
       case "connected":
-        this.log.info({ selfId: state.selfId }, "connected to NapCat");
+        this.log.debug({ selfId: state.selfId }, "connection state: connected");
         break;
       case "disconnected":
         this.log.warn({ reason: state.reason, retryInMs: state.retryInMs }, state.willRetry ? "connection to NapCat lost; reconnecting" : "connection to NapCat lost");
