@@ -7,7 +7,7 @@
 import { type BotAPI, createBotApi } from "../api/index.js";
 import { NcatBotError, NotConnectedError } from "../errors.js";
 import { type BotEvent, createEvent, type EventByKey } from "../event/index.js";
-import { IoBridge, type IoSink } from "../io/index.js";
+import { IoBridge, type IoOptions, type IoSink, normalizeIoOptions } from "../io/index.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "../io/types.js";
 import { EVENT_KEYS, type EventKey, eventKeysOf, type SegmentType } from "../protocol/index.js";
 import { type BotClientOptions, type ResolvedConfig, resolveConfig } from "./config.js";
@@ -80,6 +80,7 @@ export class BotClient {
   readonly #apis = new Map<SelfId, BotAPI>();
   readonly #startup: Array<{ handler: Handler<LifecycleInfo>; name: string }> = [];
   readonly #shutdown: Array<{ handler: Handler<LifecycleInfo>; name: string }> = [];
+  readonly #ioOptions: IoOptions;
   #bridge: IoBridge | undefined;
   #phase: LifecyclePhase = "idle";
   #offline = false;
@@ -87,11 +88,19 @@ export class BotClient {
 
   constructor(options: BotClientOptions = {}, extras: BotClientExtras = {}) {
     this.config = resolveConfig(options, extras.env ?? process.env);
+    this.#ioOptions = toIoOptions(this.config);
+    normalizeIoOptions(this.#ioOptions); // throws ConfigError now rather than at start()
     this.log =
       extras.logger ??
       createLogger({ level: this.config.logLevel, ...(this.config.logFormat ? { format: this.config.logFormat } : {}) });
     this.#caller = {
-      call: (action, params, callOptions) => this.#connectedBridge(action).call(action, params, callOptions),
+      call: (action, params, callOptions) => {
+        try {
+          return this.#connectedBridge(action).call(action, params, callOptions);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
       callSync: (action, params, callOptions) => this.#connectedBridge(action).callSync(action, params, callOptions),
     };
     this.api = createBotApi(this.#caller, { napcatIsLocal: this.config.napcatIsLocal });
@@ -297,7 +306,7 @@ export class BotClient {
       throw new NcatBotError(`start() called while the bot is ${this.#phase}; a BotClient starts once.`);
     }
     this.#phase = "starting";
-    const bridge = new IoBridge(toIoOptions(this.config), this.#sink());
+    const bridge = new IoBridge(this.#ioOptions, this.#sink());
     this.#bridge = bridge;
     try {
       await bridge.start();

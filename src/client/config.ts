@@ -276,12 +276,7 @@ export function resolveConfig(options: BotClientOptions = {}, env: NodeJS.Proces
   else if (!["reverse-ws", "http"].includes(connection.mode)) {
     throw new ConfigError("connection.mode", `unknown mode "${String((connection as { mode: unknown }).mode)}"`, 'Use "forward-ws", "reverse-ws" or "http".');
   }
-  if (connection.mode === "reverse-ws" && !(connection.token ?? merged.wsToken)) {
-    throw new ConfigError("wsToken", "reverse WebSocket needs a token (anyone could connect as NapCat otherwise)", "Set `wsToken` (env NCATBOT_WS_TOKEN) to the token in NapCat's websocketClients config.");
-  }
-  positive("apiTimeoutMs", merged.apiTimeoutMs);
-  positive("startTimeoutMs", merged.startTimeoutMs);
-  positive("heartbeatTimeoutMs", merged.heartbeatTimeoutMs);
+  // Timeouts the I/O layer uses are checked by normalizeIoOptions (see BotClient); this one is ours.
   positive("handlerTimeoutMs", merged.handlerTimeoutMs);
   const logLevel = merged.logLevel ?? "info";
   if (!LOG_LEVELS.includes(logLevel)) {

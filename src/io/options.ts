@@ -112,7 +112,7 @@ export function normalizeIoOptions(options: IoOptions): NormalizedIoOptions {
   }
   if (c.mode === "http" && !/^https?:\/\//i.test(c.apiUrl)) {
     throw new ConfigError(
-      "httpUri",
+      "connection.apiUrl",
       `"${c.apiUrl}" is not an http:// or https:// URL`,
       "Use a URL like http://127.0.0.1:3000",
     );

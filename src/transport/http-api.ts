@@ -13,7 +13,7 @@ import { unwrapEnvelope } from "./pending-calls.js";
 
 /** Settings of {@link HttpApiClient}. */
 export interface HttpApiOptions {
-  /** Base URL of NapCat's HTTP server, e.g. `http://127.0.0.1:3000` (`httpUri`). */
+  /** Base URL of NapCat's HTTP server, e.g. `http://127.0.0.1:3000` (`connection.apiUrl`). */
   apiUrl: string;
   /** Access token sent as `Authorization: Bearer <token>` (`httpToken`). */
   token?: string | undefined;
@@ -74,7 +74,7 @@ export class HttpApiClient {
           if (!envelope) {
             finish(
               new TransportError(
-                `${this.target} answered "${action}" with HTTP ${status} and no OneBot JSON: check that \`httpUri\` points at NapCat's HTTP server (default port 3000)`,
+                `${this.target} answered "${action}" with HTTP ${status} and no OneBot JSON: check that \`connection.apiUrl\` points at NapCat's HTTP server (default port 3000)`,
               ),
             );
             return;

@@ -59,7 +59,7 @@ describe("resolveConfig", () => {
 
   it("explains bad values without echoing the token", () => {
     expect(() => resolveConfig({ wsUri: "http://127.0.0.1:3000", configFile: false }, {})).toThrow(/ws:\/\//);
-    expect(() => resolveConfig({ apiTimeoutMs: -1, configFile: false }, {})).toThrow(ConfigError);
+    expect(() => resolveConfig({ handlerTimeoutMs: -1, configFile: false }, {})).toThrow(ConfigError);
     expect(() => resolveConfig({ configFile: false }, { NCATBOT_API_TIMEOUT_MS: "soon" })).toThrow(/not a number/);
     try {
       resolveConfig({ wsUri: "ws://user:sup3rsecret@127.0.0.1:3001", configFile: false }, {});
@@ -75,11 +75,4 @@ describe("resolveConfig", () => {
     expect(() => resolveConfig({ configFile: "/nonexistent/ncatbot.yaml" }, {})).toThrow(/not found/);
   });
 
-  it("requires a token for reverse WebSocket", () => {
-    expect(() => resolveConfig({ connection: { mode: "reverse-ws", port: 8080 }, configFile: false }, {})).toThrow(
-      /reverse WebSocket needs a token/,
-    );
-    const ok = resolveConfig({ connection: { mode: "reverse-ws", port: 8080 }, wsToken: "t", configFile: false }, {});
-    expect(ok.connection.mode).toBe("reverse-ws");
-  });
 });

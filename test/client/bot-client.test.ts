@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { BotClient } from "../../src/client/bot-client.js";
+import { ConfigError, NcatBotError, NotConnectedError } from "../../src/errors.js";
+
+const quiet = { configFile: false as const, logLevel: "silent" as const };
+
+describe("BotClient without a connection", () => {
+  it("checks the settings at construction and names the bad one", () => {
+    expect(() => new BotClient({ ...quiet, connection: { mode: "reverse-ws", port: 8080 } })).toThrow(ConfigError);
+    try {
+      new BotClient({ ...quiet, connection: { mode: "reverse-ws", port: 8080 } });
+    } catch (e) {
+      expect((e as ConfigError).key).toBe("wsToken");
+    }
+    expect(() => new BotClient({ ...quiet, apiTimeoutMs: 0 })).toThrow(/apiTimeoutMs/);
+    expect(() => new BotClient({ ...quiet, connection: { mode: "http", apiUrl: "ftp://x", events: { mode: "sse" } } })).toThrow(
+      /connection\.apiUrl/,
+    );
+  });
+
+  it("rejects an unknown event key and lists the valid ones", () => {
+    const bot = new BotClient(quiet);
+    expect(() => bot.on("notice.group_join" as never, () => {})).toThrow(NcatBotError);
+    expect(() => bot.on("notice.group_join" as never, () => {})).toThrow(/notice\.group_increase/);
+  });
+
+  it("throws NotConnectedError from async and Sync calls before start", async () => {
+    const bot = new BotClient(quiet);
+    await expect(bot.api.getLoginInfo()).rejects.toBeInstanceOf(NotConnectedError);
+    expect(() => bot.api.getLoginInfoSync()).toThrow(NotConnectedError);
+  });
+
+  it("dispatches through handleEvent to sync and async handlers, filters by segment type", async () => {
+    const bot = new BotClient(quiet);
+    const seen: string[] = [];
+    bot.onGroupMessage((msg) => {
+      seen.push(`sync:${msg.raw_message}`);
+    });
+    bot.groupEvent(async (msg) => {
+      seen.push(`async:${msg.group_id}`);
+    });
+    bot.onGroupMessage(() => seen.push("image only"), { filter: "image" });
+    bot.on("message", () => seen.push("any message"));
+    const payload = {
+      time: 1,
+      self_id: 1,
+      post_type: "message",
+      message_type: "group",
+      sub_type: "normal",
+      message_id: 5,
+      user_id: 2,
+      group_id: 3,
+      raw_message: "hi",
+      message: [{ type: "text", data: { text: "hi" } }],
+      sender: { user_id: 2, nickname: "n", card: "" },
+      font: 14,
+    };
+    await bot.handleEvent(payload);
+    await bot.handleEvent(JSON.stringify({ ...payload, raw_message: "[CQ:image]", message: [{ type: "image", data: { file: "a.png" } }] }));
+    expect(seen).toEqual(["sync:hi", "async:3", "any message", "sync:[CQ:image]", "async:3", "image only", "any message"]);
+  });
+
+  it("ignores frames that are not events without throwing", async () => {
+    const bot = new BotClient(quiet);
+    await expect(bot.handleEvent("not json")).resolves.toBeUndefined();
+    await expect(bot.handleEvent("{\"retcode\":0}")).resolves.toBeUndefined();
+  });
+});
