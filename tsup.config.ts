@@ -1,8 +1,10 @@
 import { defineConfig } from "tsup";
 
 /**
- * One build, two module formats. Each entry is a public subpath of the package;
- * the I/O worker is its own entry because it is loaded by file URL at run time.
+ * One build, two module formats. `index`, `testing` and `cli` are the public entry
+ * points; the two workers are entries of their own because they are loaded by file
+ * URL at run time (see src/io/worker-path.ts). Entries stay flat in dist/ so each
+ * bundle finds the workers beside itself.
  */
 export default defineConfig({
   entry: {
@@ -10,6 +12,7 @@ export default defineConfig({
     testing: "src/testing/index.ts",
     cli: "src/cli/main.ts",
     "io-worker": "src/io/worker.ts",
+    "fake-napcat-worker": "src/testing/fake-napcat/worker.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

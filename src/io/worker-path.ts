@@ -1,12 +1,14 @@
 /**
- * Where the I/O worker's code lives, in each way NcatBot can be loaded.
+ * Where NcatBot's worker threads live, in each way NcatBot can be loaded: the I/O
+ * worker (`io-worker`) and the fake NapCat's worker (`fake-napcat-worker`) share
+ * this one resolver.
  *
  * @module
  */
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 
-/** How to spawn the I/O worker. */
+/** How to spawn a worker thread. */
 export interface WorkerSpec {
   /** Script to pass to `new Worker` (a file URL, or source text when `eval`). */
   script: URL | string;
@@ -16,27 +18,45 @@ export interface WorkerSpec {
 
 declare const __filename: string | undefined;
 
+/** This module's URL: `import.meta.url` (ESM, or CJS with tsup `shims`), else `__filename`. */
 function currentModuleUrl(): string {
-  // ESM (and CJS with tsup `shims: true`) has import.meta.url; plain CJS has __filename.
   const meta = (import.meta as { url?: unknown }).url;
   if (typeof meta === "string" && meta) return meta;
   if (typeof __filename === "string") return pathToFileURL(__filename).href;
   throw new Error(
-    "NcatBot cannot locate its I/O worker: neither import.meta.url nor __filename is available",
+    "NcatBot cannot locate its worker threads: neither import.meta.url nor __filename is available",
   );
 }
 
 /**
- * - From TypeScript sources (tests, tsx): this module ends in `.ts`; the worker is
- *   `./worker.ts`, loaded by a tiny eval bootstrap that registers tsx first
- *   (Node 20 does not apply `--import` hooks to a worker's entry file).
- * - From the build: this code is bundled in `dist/index.js` / `dist/index.cjs`; the
- *   worker is the tsup entry `io-worker` next to it (`dist/io-worker.js` / `.cjs`).
+ * Resolves any NcatBot worker entry.
+ *
+ * - From TypeScript sources (tests, tsx): `moduleUrl` ends in `.ts`; the worker is
+ *   `sourceFile` (resolved against `moduleUrl`), loaded by a tiny eval bootstrap
+ *   that registers tsx first (Node 20 does not apply `--import` hooks to a worker's
+ *   entry file).
+ * - From the build: the calling code is bundled in a flat `dist/*.js` / `.cjs`
+ *   (`index`, `testing`, `cli`); the worker is the tsup entry `entryName` next to
+ *   it (`dist/<entryName>.js` / `.cjs`, same extension as the bundle).
+ *
+ * @param entryName - tsup entry name of the built worker, e.g. `"fake-napcat-worker"`.
+ * @param sourceFile - the worker's TypeScript source, relative to `moduleUrl`.
+ * @param moduleUrl - where to resolve from; default this module (`src/io/worker-path.ts`
+ *   from sources, the bundle that contains it when built).
+ * @example
+ * ```ts
+ * const spec = resolveWorkerEntry("fake-napcat-worker", "../testing/fake-napcat/worker.ts");
+ * const worker = new Worker(spec.script, { eval: spec.eval });
+ * ```
  */
-export function resolveWorkerSpec(moduleUrl: string = currentModuleUrl()): WorkerSpec {
+export function resolveWorkerEntry(
+  entryName: string,
+  sourceFile: string,
+  moduleUrl: string = currentModuleUrl(),
+): WorkerSpec {
   const path = new URL(moduleUrl).pathname;
   if (path.endsWith(".ts") || path.endsWith(".mts")) {
-    const worker = new URL("./worker.ts", moduleUrl).href;
+    const worker = new URL(sourceFile, moduleUrl).href;
     const tsxApi = tsxApiUrl(moduleUrl);
     return {
       eval: true,
@@ -46,7 +66,27 @@ export function resolveWorkerSpec(moduleUrl: string = currentModuleUrl()): Worke
     };
   }
   const ext = path.endsWith(".cjs") ? ".cjs" : path.endsWith(".mjs") ? ".mjs" : ".js";
-  return { eval: false, script: new URL(`./io-worker${ext}`, moduleUrl) };
+  return { eval: false, script: new URL(`./${entryName}${ext}`, moduleUrl) };
+}
+
+/**
+ * The I/O worker (`src/io/worker.ts`, built as the tsup entry `io-worker`).
+ *
+ * @param moduleUrl - the URL of this module (`src/io/worker-path.ts`) or of the
+ *   bundle containing it; default: where this code actually runs.
+ */
+export function resolveWorkerSpec(moduleUrl: string = currentModuleUrl()): WorkerSpec {
+  return resolveWorkerEntry("io-worker", "./worker.ts", moduleUrl);
+}
+
+/**
+ * The fake NapCat's worker (`src/testing/fake-napcat/worker.ts`, built as the tsup
+ * entry `fake-napcat-worker`).
+ *
+ * @param moduleUrl - as for {@link resolveWorkerSpec}.
+ */
+export function resolveFakeNapCatWorkerSpec(moduleUrl: string = currentModuleUrl()): WorkerSpec {
+  return resolveWorkerEntry("fake-napcat-worker", "../testing/fake-napcat/worker.ts", moduleUrl);
 }
 
 function tsxApiUrl(moduleUrl: string): string {

@@ -1,7 +1,8 @@
 /**
- * `startFakeNapCat()`: an in-process NapCat that speaks OneBot 11 at the wire
- * level (forward WS, `/api` WS, HTTP API, SSE, HTTP POST, reverse WS) over an
- * in-memory QQ world. For bot and plugin tests; listens on 127.0.0.1 only.
+ * `startFakeNapCatInProcess()`: a NapCat that speaks OneBot 11 at the wire level
+ * (forward WS, `/api` WS, HTTP API, SSE, HTTP POST, reverse WS) over an in-memory
+ * QQ world, running on the calling thread. For bot and plugin tests; listens on
+ * 127.0.0.1 only. `startFakeNapCat()` (./threaded.ts) runs this in a worker.
  *
  * @module
  */
@@ -9,11 +10,19 @@ import { failed } from "./errors.js";
 import { buildMessage, type FakeEventPayload, heartbeatEvent, requestEvent } from "./events.js";
 import { Hub } from "./hub.js";
 import { readOutgoing, toReceiveSegments } from "./message.js";
+import { snapshotWorld } from "./snapshot.js";
 import { startHttpPost } from "./transport/http-post.js";
 import { startHttpServer } from "./transport/http-server.js";
 import { startReverseWs } from "./transport/reverse-ws.js";
 import { startWsServer } from "./transport/ws-server.js";
-import type { FakeMessagePayload, FakeNapCat, FakeNapCatOptions, SayOptions } from "./types.js";
+import type {
+  FakeMessagePayload,
+  FakeNapCatOptions,
+  InProcessFakeNapCat,
+  RequestFriendOptions,
+  RequestGroupJoinOptions,
+  SayOptions,
+} from "./types.js";
 import { DEFAULT_NICKNAME, DEFAULT_SELF_ID, World } from "./world.js";
 import type { FakeGroup } from "./world-types.js";
 
@@ -94,12 +103,18 @@ function ensureUser(world: World, userId: number, nickname: string | undefined):
 }
 
 /**
- * Starts a fake NapCat on 127.0.0.1 (ports chosen by the OS unless given).
+ * Starts a fake NapCat on the calling thread, on 127.0.0.1 (ports chosen by the
+ * OS unless given), with the live `world` to read and change directly.
+ *
+ * For tests that never make Sync calls: a bot's `xxxSync` call blocks this
+ * thread, so the fake could not answer it (the call would time out). Use
+ * `startFakeNapCat()` (worker-backed) for those.
  *
  * @example
  * ```ts
- * import { startFakeNapCat } from "ncatbot/testing";
- * const fake = await startFakeNapCat({ token: "t" });
+ * import { startFakeNapCatInProcess } from "ncatbot/testing";
+ * const fake = await startFakeNapCatInProcess({ token: "t" });
+ * fake.world.groups.get(736000003)!.whole_ban = true;
  * const bot = new BotClient({ wsUri: fake.wsUrl, wsToken: "t" });
  * await bot.start();
  * await fake.say({ text: "ping" });
@@ -107,7 +122,9 @@ function ensureUser(world: World, userId: number, nickname: string | undefined):
  * await fake.stop();
  * ```
  */
-export async function startFakeNapCat(options: FakeNapCatOptions = {}): Promise<FakeNapCat> {
+export async function startFakeNapCatInProcess(
+  options: FakeNapCatOptions = {},
+): Promise<InProcessFakeNapCat> {
   const selfId = options.selfId ?? DEFAULT_SELF_ID;
   const world = new World(selfId, options.nickname ?? DEFAULT_NICKNAME, options.world);
   const hub = new Hub(world, options.reportSelfMessage ?? false);
@@ -137,8 +154,9 @@ export async function startFakeNapCat(options: FakeNapCatOptions = {}): Promise<
     selfId,
     calls: hub.calls,
     world,
+    getWorld: async () => snapshotWorld(world),
     say: async (sayOptions = {}) => say(hub, sayOptions),
-    requestFriend: async (o = {}) => {
+    requestFriend: async (o: RequestFriendOptions = {}) => {
       const userId = o.user_id ?? 1700000008;
       ensureUser(world, userId, o.nickname);
       const flag = world.nextFlag();
@@ -148,7 +166,7 @@ export async function startFakeNapCat(options: FakeNapCatOptions = {}): Promise<
       hub.emit(event);
       return event;
     },
-    requestGroupJoin: async (o = {}) => {
+    requestGroupJoin: async (o: RequestGroupJoinOptions = {}) => {
       const group = firstGroup(world, o.group_id);
       const userId = o.user_id ?? 1700000008;
       ensureUser(world, userId, o.nickname);
@@ -174,14 +192,13 @@ export async function startFakeNapCat(options: FakeNapCatOptions = {}): Promise<
     },
     emit: (event: FakeEventPayload) => hub.emit(event),
     waitForCall: (match, timeoutMs) => hub.waitForCall(match, timeoutMs),
-    clearCalls: () => {
-      hub.calls.length = 0;
-    },
+    clearCalls: () => hub.log.clear(),
     onCall: (listener) => hub.onCall(listener),
     onEvent: (listener) => hub.onEvent(listener),
     stop: () => {
       stopped ??= (async () => {
         if (heartbeat) clearInterval(heartbeat);
+        hub.log.rejectWaiters("waitForCall: the fake NapCat was stopped");
         await Promise.all([reverse?.close(), httpPost?.close()]);
         await Promise.all([wsServer.close(), httpServer.close()]);
       })();

@@ -6,9 +6,10 @@
  */
 import type { ActionContext } from "./actions/context.js";
 import { FAKE_ACTIONS } from "./actions/index.js";
+import { CallLog, type CallMatcher } from "./call-log.js";
 import type { FakeEventPayload } from "./events.js";
 import type { Params } from "./params.js";
-import { type ActionResponse, canonicalAction, respond, runAction } from "./router.js";
+import { type ActionResponse, respond, runAction } from "./router.js";
 import type { CallTransport, Disposer, RecordedCall } from "./types.js";
 import type { World } from "./world.js";
 
@@ -23,11 +24,10 @@ export interface EventSink {
 export class Hub {
   /** The world every action works on. */
   readonly world: World;
-  /** Calls received, in order. */
-  readonly calls: RecordedCall[] = [];
+  /** Calls received, in order, with their listeners and waiters. */
+  readonly log = new CallLog();
   /** Connected event sinks. */
   readonly sinks = new Set<EventSink>();
-  readonly #callListeners = new Set<(call: RecordedCall) => void>();
   readonly #eventListeners = new Set<(event: FakeEventPayload) => void>();
   readonly #context: ActionContext;
 
@@ -51,8 +51,7 @@ export class Hub {
   ): Promise<ActionResponse> {
     const call: RecordedCall = { action, params, transport };
     if (echo !== undefined) call.echo = echo;
-    this.calls.push(call);
-    for (const listener of this.#callListeners) listener(call);
+    this.log.record(call);
     return respond(FAKE_ACTIONS, action, params, echo, this.#context);
   }
 
@@ -66,47 +65,24 @@ export class Hub {
     for (const listener of this.#eventListeners) listener(event);
   }
 
-  /** Adds a call listener; returns its disposer. */
-  onCall(listener: (call: RecordedCall) => void): Disposer {
-    this.#callListeners.add(listener);
-    return () => this.#callListeners.delete(listener);
-  }
-
   /** Adds an event listener; returns its disposer. */
   onEvent(listener: (event: FakeEventPayload) => void): Disposer {
     this.#eventListeners.add(listener);
     return () => this.#eventListeners.delete(listener);
   }
 
+  /** Calls received, in order. */
+  get calls(): RecordedCall[] {
+    return this.log.calls;
+  }
+
+  /** Adds a call listener; returns its disposer. */
+  onCall(listener: (call: RecordedCall) => void): Disposer {
+    return this.log.onCall(listener);
+  }
+
   /** See `FakeNapCat.waitForCall`. */
-  waitForCall(
-    match: string | ((call: RecordedCall) => boolean),
-    timeoutMs = 5000,
-  ): Promise<RecordedCall> {
-    const test =
-      typeof match === "string"
-        ? (c: RecordedCall) =>
-            canonicalAction(c.action, FAKE_ACTIONS) === canonicalAction(match, FAKE_ACTIONS)
-        : match;
-    const existing = this.calls.find(test);
-    if (existing) return Promise.resolve(existing);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        dispose();
-        const what =
-          typeof match === "string" ? `action "${match}"` : "a call matching the predicate";
-        reject(
-          new Error(
-            `waitForCall: no ${what} within ${timeoutMs} ms (calls so far: ${this.calls.map((c) => c.action).join(", ") || "none"})`,
-          ),
-        );
-      }, timeoutMs);
-      const dispose = this.onCall((call) => {
-        if (!test(call)) return;
-        clearTimeout(timer);
-        dispose();
-        resolve(call);
-      });
-    });
+  waitForCall(match: CallMatcher, timeoutMs?: number): Promise<RecordedCall> {
+    return this.log.waitForCall(match, timeoutMs);
   }
 }

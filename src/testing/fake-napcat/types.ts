@@ -1,11 +1,12 @@
 /**
- * Public types of the fake NapCat: options, the handle `startFakeNapCat` returns,
- * recorded calls and the payloads it produces.
+ * Public types of the fake NapCat: options, the handles `startFakeNapCat` and
+ * `startFakeNapCatInProcess` return, recorded calls and the payloads it produces.
  *
  * @module
  */
 import type { WireSegment } from "./cq.js";
 import type { FakeEventPayload } from "./events.js";
+import type { WorldSnapshot } from "./snapshot.js";
 import type { World } from "./world.js";
 import type { WorldInit } from "./world-types.js";
 
@@ -41,7 +42,11 @@ export interface FakeHttpPostOptions {
   timeoutMs?: number;
 }
 
-/** Options of {@link startFakeNapCat}. Every field is optional. */
+/**
+ * Options of `startFakeNapCat` and `startFakeNapCatInProcess`. Every field is
+ * optional. Plain data only (no functions, class instances or symbols): the
+ * worker-backed fake copies them to its worker thread.
+ */
 export interface FakeNapCatOptions {
   /** Access token for WS and HTTP (NapCat `token`). Default: none (no auth). */
   token?: string;
@@ -65,6 +70,19 @@ export interface FakeNapCatOptions {
   httpPost?: FakeHttpPostOptions;
 }
 
+/** A message event payload as NapCat reports it (`post_type` "message" or "message_sent"). */
+export interface FakeMessagePayload extends FakeEventPayload {
+  message_id: number;
+  user_id: number;
+  message_type: "group" | "private";
+  sub_type: string;
+  raw_message: string;
+  message: WireSegment[];
+  message_format: "array";
+  sender: { user_id: number; nickname: string; card: string; role?: "owner" | "admin" | "member" };
+  group_id?: number;
+}
+
 /** What a user says in {@link FakeNapCat.say}. */
 export interface SayOptions {
   /** Literal text (CQ codes in it are NOT parsed). */
@@ -79,23 +97,30 @@ export interface SayOptions {
   private?: boolean;
 }
 
-/** A message event payload as NapCat reports it (`post_type` "message" or "message_sent"). */
-export interface FakeMessagePayload extends FakeEventPayload {
-  message_id: number;
-  user_id: number;
-  message_type: "group" | "private";
-  sub_type: string;
-  raw_message: string;
-  message: WireSegment[];
-  message_format: "array";
-  sender: { user_id: number; nickname: string; card: string; role?: "owner" | "admin" | "member" };
+/** Options of {@link FakeNapCat.requestFriend}. */
+export interface RequestFriendOptions {
+  /** Who asks; default 1700000008 (Eve, a stranger in the default world). */
+  user_id?: number;
+  /** Nickname for a user the world does not know yet. */
+  nickname?: string;
+  /** The request message (验证信息). */
+  comment?: string;
+}
+
+/** Options of {@link FakeNapCat.requestGroupJoin}. */
+export interface RequestGroupJoinOptions extends RequestFriendOptions {
+  /** The group to join; default the first group. */
   group_id?: number;
 }
 
 /** Removes a listener. */
 export type Disposer = () => void;
 
-/** A running fake NapCat. Call `stop()` when done. */
+/**
+ * A running fake NapCat, as `startFakeNapCat()` returns it: its servers and world
+ * run in a worker thread, so a bot's Sync calls (`bot.api.xxxSync`, which block
+ * the calling thread) work against it. Call `stop()` when done.
+ */
 export interface FakeNapCat {
   /** Universal forward-WS URL (events + API), `ws://127.0.0.1:<port>`. */
   readonly wsUrl: string;
@@ -103,44 +128,56 @@ export interface FakeNapCat {
   readonly apiWsUrl: string;
   /** HTTP API base URL: `POST <httpUrl>/<action>`; SSE at `<httpUrl>/_events`. */
   readonly httpUrl: string;
-  /** The bot's QQ number. */
+  /** The bot's QQ number (NapCat `self_id`). */
   readonly selfId: number;
-  /** Every action call received, in order. */
+  /**
+   * Every action call received, in arrival order. On the worker-backed fake this
+   * array is appended asynchronously, as the worker reports each call: a call the
+   * bot already got an answer to may not be listed yet. Use `waitForCall` to wait
+   * reliably.
+   */
   readonly calls: readonly RecordedCall[];
-  /** The in-memory world (friends, groups, messages...), readable and writable. */
-  readonly world: World;
+  /** A plain-data copy of the fake's world (friends, groups, members, messages, requests). */
+  getWorld(): Promise<WorldSnapshot>;
   /** A user sends a message; resolves to the emitted event payload. */
   say(options?: SayOptions): Promise<FakeMessagePayload>;
   /** A user asks to be the bot's friend (emits `request.friend`); resolves to the payload with its `flag`. */
-  requestFriend(options?: {
-    user_id?: number;
-    nickname?: string;
-    comment?: string;
-  }): Promise<FakeEventPayload>;
+  requestFriend(options?: RequestFriendOptions): Promise<FakeEventPayload>;
   /** A user asks to join a group (emits `request.group` sub_type add); resolves to the payload with its `flag`. */
-  requestGroupJoin(options?: {
-    group_id?: number;
-    user_id?: number;
-    nickname?: string;
-    comment?: string;
-  }): Promise<FakeEventPayload>;
-  /** Pushes any raw event object to every event connection (meta events skip HTTP POST and SSE). */
+  requestGroupJoin(options?: RequestGroupJoinOptions): Promise<FakeEventPayload>;
+  /**
+   * Pushes any raw event object (plain JSON data) to every event connection (meta
+   * events skip HTTP POST and SSE). Throws at once on an event that is not an
+   * object with a string `post_type` or cannot be sent as JSON.
+   */
   emit(event: FakeEventPayload): void;
   /**
    * Resolves with the first call (already recorded or still to come) matching an
-   * action name (aliases like `_async` count) or a predicate; rejects after
-   * `timeoutMs` (default 5000) naming what it waited for.
+   * action name (aliases like `_async` count) or a predicate (run on the calling
+   * thread); rejects after `timeoutMs` (default 5000) naming what it waited for,
+   * or when the fake stops.
    */
   waitForCall(
     match: string | ((call: RecordedCall) => boolean),
     timeoutMs?: number,
   ): Promise<RecordedCall>;
-  /** Forgets recorded calls. */
+  /** Forgets recorded calls (calls already under way when this runs are forgotten too). */
   clearCalls(): void;
   /** Called for every action call, after it is recorded. */
   onCall(listener: (call: RecordedCall) => void): Disposer;
   /** Called for every event pushed to connections (including heartbeats). */
   onEvent(listener: (event: FakeEventPayload) => void): Disposer;
-  /** Closes every server, connection and timer. */
+  /** Closes every server, connection, timer (and the worker thread); idempotent. */
   stop(): Promise<void>;
+}
+
+/**
+ * The in-process fake NapCat `startFakeNapCatInProcess()` returns: like
+ * {@link FakeNapCat}, with `calls` updated synchronously and the live `world`.
+ * For tests that never make Sync calls (a Sync call from this thread would block
+ * the fake that has to answer it).
+ */
+export interface InProcessFakeNapCat extends FakeNapCat {
+  /** The in-memory world (friends, groups, messages...), readable and writable. */
+  readonly world: World;
 }

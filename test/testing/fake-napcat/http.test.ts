@@ -4,6 +4,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type FakeNapCat, signBody, startFakeNapCat } from "../../../src/testing/index.js";
 
 let fake: FakeNapCat | undefined;
+
+/** Polls `probe` until it yields a value (at most 3 s). */
+async function until<T>(probe: () => Promise<T | undefined>): Promise<T | undefined> {
+  const end = Date.now() + 3000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined || Date.now() > end) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 const servers: Server[] = [];
 
 afterEach(async () => {
@@ -74,9 +84,10 @@ describe("fake NapCat HTTP API", () => {
     });
     const formBody = (await form.json()) as { status: string; data: { message_id: number } };
     expect(formBody.status).toBe("ok");
-    expect(fake.world.messages.get(formBody.data.message_id)?.payload.raw_message).toBe(
-      "[CQ:face,id=14]hi",
+    const stored = (await fake.getWorld()).messages.find(
+      (m) => m.message_id === formBody.data.message_id,
     );
+    expect(stored?.payload.raw_message).toBe("[CQ:face,id=14]hi");
 
     const query = await post(
       `${fake.httpUrl}/get_group_member_info?group_id=736000003&user_id=1572000002`,
@@ -161,12 +172,12 @@ describe("fake NapCat HTTP API", () => {
       message_id: said.message_id,
       post_type: "message",
     });
-    const world = fake.world;
-    const findReply = () =>
-      world.history("group", 736000003).find((m) => m.user_id === world.selfId);
-    const end = Date.now() + 3000;
-    while (!findReply() && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
-    const reply = findReply();
+    const selfId = fake.selfId;
+    const reply = await until(async () =>
+      (await fake?.getWorld())?.messages.find(
+        (m) => m.group_id === 736000003 && m.user_id === selfId,
+      ),
+    );
     expect(reply?.segments).toEqual([
       { type: "reply", data: { id: String(said.message_id) } },
       { type: "text", data: { text: "pong" } },
@@ -191,16 +202,15 @@ describe("fake NapCat HTTP API", () => {
     fake.onEvent((e) => events.push(e));
     const req = await fake.requestFriend({ user_id: 1800000009, nickname: "Frank", comment: "hi" });
     await fake.waitForCall(".handle_quick_operation");
-    await new Promise<void>((resolve) => {
-      const check = () => (fake?.world.friends.has(1800000009) ? resolve() : setTimeout(check, 5));
-      check();
-    });
+    const friend = await until(async () =>
+      (await fake?.getWorld())?.friends.find((u) => u.user_id === 1800000009),
+    );
     expect(req).toMatchObject({
       post_type: "request",
       request_type: "friend",
       user_id: 1800000009,
     });
-    expect(fake.world.users.get(1800000009)?.remark).toBe("new pal");
+    expect(friend?.remark).toBe("new pal");
     expect(events.some((e) => e.notice_type === "friend_add")).toBe(true);
   });
 });

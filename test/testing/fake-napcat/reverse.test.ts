@@ -81,6 +81,7 @@ describe("fake NapCat reverse WebSocket", () => {
       status: "ok",
       data: { user_id: 3000000001 },
     });
+    await fake.waitForCall("get_login_info");
     expect(fake.calls[0]).toMatchObject({
       action: "get_login_info",
       transport: "reverse-ws",

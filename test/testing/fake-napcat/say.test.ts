@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type FakeNapCat, startFakeNapCat } from "../../../src/testing/index.js";
+import {
+  type FakeNapCat,
+  startFakeNapCat,
+  startFakeNapCatInProcess,
+} from "../../../src/testing/index.js";
 import { RawClient } from "./raw-client.js";
 
 let fake: FakeNapCat | undefined;
@@ -69,7 +73,10 @@ describe("fake.say()", () => {
       sender: { nickname: "Alice", card: "" },
     });
     expect(priv.sender).not.toHaveProperty("role");
-    const history = await fake.world.history("private", 1572000002);
+    const world = await fake.getWorld();
+    const history = world.messages.filter(
+      (m) => m.message_type === "private" && m.peer_id === 1572000002,
+    );
     expect(history.map((m) => m.message_id)).toEqual([priv.message_id]);
   });
 
@@ -122,20 +129,22 @@ describe("fake.say()", () => {
 
 describe("settings actions", () => {
   it("store what they set and refuse when the bot is not an admin", async () => {
-    fake = await startFakeNapCat({ heartbeatIntervalMs: 0 });
+    // In-process: this test changes the live world directly.
+    const local = await startFakeNapCatInProcess({ heartbeatIntervalMs: 0 });
+    fake = local;
     client = await RawClient.open(fake.apiWsUrl);
     const ok = await client.call("set_group_search", {
       group_id: 736000007,
       no_code_finger_open: 1,
     });
     expect(ok).toMatchObject({ status: "ok", data: null });
-    expect(fake.world.groups.get(736000007)?.settings).toEqual({ no_code_finger_open: 1 });
+    expect(local.world.groups.get(736000007)?.settings).toEqual({ no_code_finger_open: 1 });
     const longnick = await client.call("set_self_longnick", { longNick: "hello" });
     expect(longnick.status).toBe("ok");
-    expect(fake.world.profile.longNick).toBe("hello");
+    expect(local.world.profile.longNick).toBe("hello");
     const missing = await client.call("set_self_longnick", {});
     expect(missing).toMatchObject({ retcode: 1400 });
-    const memberOnly = await fake.world.groups.get(736000003)?.members.get(fake.selfId);
+    const memberOnly = local.world.groups.get(736000003)?.members.get(fake.selfId);
     if (memberOnly) memberOnly.role = "member";
     const refused = await client.call("set_group_add_option", { group_id: 736000003, add_type: 1 });
     expect(refused).toMatchObject({ status: "failed", retcode: 1200 });

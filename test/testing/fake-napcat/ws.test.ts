@@ -98,9 +98,11 @@ describe("fake NapCat forward WebSocket", () => {
       message: [{ type: "text", data: { text: "hi [all]" } }],
       sender: { user_id: fake.selfId, role: "admin" },
     });
+    // `calls` is reported asynchronously by the fake's worker: wait, then inspect.
+    const getMsg = await fake.waitForCall("get_msg");
     expect(fake.calls.map((c) => c.action)).toEqual(["send_group_msg", "get_msg"]);
     expect(fake.calls[0]).toMatchObject({ transport: "ws", params: { group_id: 736000003 } });
-    expect(await fake.waitForCall("get_msg")).toBe(fake.calls[1]);
+    expect(getMsg).toBe(fake.calls[1]);
   });
 
   it("delete_msg emits group_recall and a second delete fails", async () => {
