@@ -13,6 +13,7 @@ export default defineConfig({
     cli: "src/cli/main.ts",
     "io-worker": "src/io/worker.ts",
     "fake-napcat-worker": "src/testing/fake-napcat/worker.ts",
+    "fake-napcat-thread": "src/testing/harness/fake-thread-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

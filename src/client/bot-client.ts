@@ -9,7 +9,7 @@ import { NcatBotError, NotConnectedError } from "../errors.js";
 import { type BotEvent, createEvent, type EventByKey } from "../event/index.js";
 import { IoBridge, type IoOptions, type IoSink, normalizeIoOptions } from "../io/index.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "../io/types.js";
-import { EVENT_KEYS, type EventKey, eventKeysOf, type SegmentType } from "../protocol/index.js";
+import { EVENT_KEYS, type EventKey, type EventPayload, eventKeysOf, type SegmentType } from "../protocol/index.js";
 import { type BotClientOptions, type ResolvedConfig, resolveConfig } from "./config.js";
 import { type Disposer, Dispatcher, type Handler, type HandlerOptions, type RawPayload } from "./dispatcher.js";
 import { type BotLogger, createLogger } from "./logger.js";
@@ -230,8 +230,8 @@ export class BotClient {
    * Accepts a payload object or its JSON text. Resolves when every handler (sync
    * and async) has finished; never rejects because of a handler.
    */
-  handleEvent(payload: RawPayload | string): Promise<void> {
-    const parsed = typeof payload === "string" ? this.#parse(payload) : payload;
+  handleEvent(payload: EventPayload | object | string): Promise<void> {
+    const parsed = typeof payload === "string" ? this.#parse(payload) : (payload as RawPayload);
     if (parsed === undefined) return Promise.resolve();
     return this.#dispatch(parsed) ?? Promise.resolve();
   }

@@ -3,4 +3,7 @@
  *
  * @module
  */
+
+export * from "./events/index.js";
 export * from "./fake-napcat/index.js";
+export * from "./harness/index.js";
