@@ -11,15 +11,13 @@
  * @module
  */
 
+export * from "./api/index.js";
 // Bot authors
 export * from "./client/index.js";
-export * from "./event/index.js";
-export * from "./message/index.js";
-export * from "./api/index.js";
-
 // Errors
 export * from "./errors.js";
-
+export * from "./event/index.js";
+export type { ActionCaller, CallOptions, ConnectionState, SelfId } from "./io/types.js";
+export * from "./message/index.js";
 // Protocol (wire types and name lists)
 export * from "./protocol/index.js";
-export type { ActionCaller, CallOptions, ConnectionState, SelfId } from "./io/types.js";

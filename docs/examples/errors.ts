@@ -5,7 +5,10 @@ export function setup(bot: BotClient): void {
     if (msg.raw_message !== "禁言我") return;
     try {
       // 第二个参数可以单独指定这一次调用的超时（毫秒）
-      await bot.api.setGroupBan({ group_id: msg.group_id, user_id: msg.user_id, duration: 60 }, { timeoutMs: 5000 });
+      await bot.api.setGroupBan(
+        { group_id: msg.group_id, user_id: msg.user_id, duration: 60 },
+        { timeoutMs: 5000 },
+      );
       await msg.reply("好的，禁言 60 秒");
     } catch (error) {
       if (error instanceof ActionFailedError) {

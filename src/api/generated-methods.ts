@@ -28,7 +28,6 @@ export type ActionArgs<A extends ActionName> =
 
 type MethodTable = typeof ACTION_METHODS;
 
-
 /** The NapCat action a camelCase method name maps to, e.g. `"sendGroupMsg"` -> `"send_group_msg"`. */
 export type ActionOfMethod<M extends ActionMethodName> = MethodTable[M] & ActionName;
 

@@ -196,7 +196,11 @@ function checkSource(raw: Record<string, unknown>, where: string): Partial<BotCl
 function readConfigFile(path: string, explicit: boolean): Partial<BotClientOptions> {
   if (!existsSync(path)) {
     if (explicit) {
-      throw new ConfigError("configFile", `file not found: ${path}`, "Create it or point `configFile` / NCATBOT_CONFIG at the right file.");
+      throw new ConfigError(
+        "configFile",
+        `file not found: ${path}`,
+        "Create it or point `configFile` / NCATBOT_CONFIG at the right file.",
+      );
     }
     return {};
   }
@@ -205,11 +209,19 @@ function readConfigFile(path: string, explicit: boolean): Partial<BotClientOptio
     parsed = parseYaml(readFileSync(path, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new ConfigError("configFile", `${path} is not valid YAML (${reason})`, "Fix the YAML syntax.");
+    throw new ConfigError(
+      "configFile",
+      `${path} is not valid YAML (${reason})`,
+      "Fix the YAML syntax.",
+    );
   }
   if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new ConfigError("configFile", `${path} must hold a mapping of settings`, "Write `key: value` lines, e.g. `wsUri: ws://127.0.0.1:3001`.");
+    throw new ConfigError(
+      "configFile",
+      `${path} must hold a mapping of settings`,
+      "Write `key: value` lines, e.g. `wsUri: ws://127.0.0.1:3001`.",
+    );
   }
   return checkSource(parsed as Record<string, unknown>, path);
 }
@@ -222,7 +234,11 @@ function readEnv(env: NodeJS.ProcessEnv): Partial<BotClientOptions> {
     if (KEYS[key] === "number") {
       const n = Number(value);
       if (!Number.isFinite(n)) {
-        throw new ConfigError(key, `${name}=${value} is not a number`, `Set ${name} to a number of milliseconds.`);
+        throw new ConfigError(
+          key,
+          `${name}=${value} is not a number`,
+          `Set ${name} to a number of milliseconds.`,
+        );
       }
       out[key] = n;
     } else {
@@ -234,7 +250,11 @@ function readEnv(env: NodeJS.ProcessEnv): Partial<BotClientOptions> {
 
 function positive(key: string, value: number | undefined): void {
   if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
-    throw new ConfigError(key, `must be a positive number of milliseconds, got ${value}`, `Set ${key} to e.g. 30000.`);
+    throw new ConfigError(
+      key,
+      `must be a positive number of milliseconds, got ${value}`,
+      `Set ${key} to e.g. 30000.`,
+    );
   }
 }
 
@@ -243,17 +263,25 @@ function checkWsUri(uri: string): void {
   try {
     url = new URL(uri);
   } catch {
-    throw new ConfigError("wsUri", `"${uri}" is not a URL`, "Use e.g. ws://127.0.0.1:3001 (NapCat's WebSocket server).");
+    throw new ConfigError(
+      "wsUri",
+      `"${uri}" is not a URL`,
+      "Use e.g. ws://127.0.0.1:3001 (NapCat's WebSocket server).",
+    );
   }
   if (url.protocol !== "ws:" && url.protocol !== "wss:") {
     throw new ConfigError(
       "wsUri",
       `"${url.protocol}" URLs are not WebSocket URLs`,
-      "Use ws:// or wss://, e.g. ws://127.0.0.1:3001. For NapCat's HTTP server use `connection: { mode: \"http\" }`.",
+      'Use ws:// or wss://, e.g. ws://127.0.0.1:3001. For NapCat\'s HTTP server use `connection: { mode: "http" }`.',
     );
   }
   if (url.username || url.password || url.searchParams.has("access_token")) {
-    throw new ConfigError("wsUri", "the URL carries credentials", "Put the token in `wsToken` (env NCATBOT_WS_TOKEN), not in the URL.");
+    throw new ConfigError(
+      "wsUri",
+      "the URL carries credentials",
+      "Put the token in `wsToken` (env NCATBOT_WS_TOKEN), not in the URL.",
+    );
   }
 }
 
@@ -261,7 +289,10 @@ function checkWsUri(uri: string): void {
  * Merges options, config file and environment (later wins), checks every value
  * and fills the defaults. Throws {@link ConfigError} naming the bad setting.
  */
-export function resolveConfig(options: BotClientOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
+export function resolveConfig(
+  options: BotClientOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedConfig {
   const { configFile, ...settings } = options;
   const given = checkSource(settings as Record<string, unknown>, "BotClient options");
   const fileSetting = env.NCATBOT_CONFIG ?? configFile;
@@ -274,18 +305,39 @@ export function resolveConfig(options: BotClientOptions = {}, env: NodeJS.Proces
   const connection = merged.connection ?? { mode: "forward-ws" };
   if (connection.mode === "forward-ws") checkWsUri(wsUri);
   else if (!["reverse-ws", "http"].includes(connection.mode)) {
-    throw new ConfigError("connection.mode", `unknown mode "${String((connection as { mode: unknown }).mode)}"`, 'Use "forward-ws", "reverse-ws" or "http".');
+    throw new ConfigError(
+      "connection.mode",
+      `unknown mode "${String((connection as { mode: unknown }).mode)}"`,
+      'Use "forward-ws", "reverse-ws" or "http".',
+    );
   }
   // Timeouts the I/O layer uses are checked by normalizeIoOptions (see BotClient); this one is ours.
   positive("handlerTimeoutMs", merged.handlerTimeoutMs);
   const logLevel = merged.logLevel ?? "info";
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError("logLevel", `unknown level "${logLevel}"`, `Use one of ${LOG_LEVELS.join(", ")}.`);
+    throw new ConfigError(
+      "logLevel",
+      `unknown level "${logLevel}"`,
+      `Use one of ${LOG_LEVELS.join(", ")}.`,
+    );
   }
-  if (merged.logFormat !== undefined && merged.logFormat !== "pretty" && merged.logFormat !== "json") {
-    throw new ConfigError("logFormat", `unknown format "${String(merged.logFormat)}"`, 'Use "pretty" or "json".');
+  if (
+    merged.logFormat !== undefined &&
+    merged.logFormat !== "pretty" &&
+    merged.logFormat !== "json"
+  ) {
+    throw new ConfigError(
+      "logFormat",
+      `unknown format "${String(merged.logFormat)}"`,
+      'Use "pretty" or "json".',
+    );
   }
-  const napcatAddress = connection.mode === "http" ? connection.apiUrl : connection.mode === "reverse-ws" ? "ws://127.0.0.1" : wsUri;
+  const napcatAddress =
+    connection.mode === "http"
+      ? connection.apiUrl
+      : connection.mode === "reverse-ws"
+        ? "ws://127.0.0.1"
+        : wsUri;
 
   return {
     wsUri,

@@ -3,7 +3,12 @@
  *
  * @module
  */
-export { BotClient, type BotClientExtras, type LifecycleInfo, type MessageHandlerOptions } from "./bot-client.js";
+export {
+  BotClient,
+  type BotClientExtras,
+  type LifecycleInfo,
+  type MessageHandlerOptions,
+} from "./bot-client.js";
 export {
   type BotClientOptions,
   type ConnectionOption,
@@ -16,4 +21,10 @@ export {
   resolveConfig,
 } from "./config.js";
 export { type Disposer, type Handler, type HandlerOptions, summarizeEvent } from "./dispatcher.js";
-export { type BotLogger, createLogger, type LogFormat, type LoggerOptions, type LogLevel } from "./logger.js";
+export {
+  type BotLogger,
+  createLogger,
+  type LogFormat,
+  type LoggerOptions,
+  type LogLevel,
+} from "./logger.js";

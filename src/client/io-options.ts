@@ -43,7 +43,9 @@ export function toIoOptions(config: ResolvedConfig): IoOptions {
     apiTimeoutMs: config.apiTimeoutMs,
     reconnect: config.reconnect === false ? { maxAttempts: 0 } : config.reconnect,
     startTimeoutMs: config.startTimeoutMs,
-    ...(config.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: config.heartbeatTimeoutMs } : {}),
+    ...(config.heartbeatTimeoutMs !== undefined
+      ? { heartbeatTimeoutMs: config.heartbeatTimeoutMs }
+      : {}),
     ...(config.selfId !== undefined ? { expectedSelfId: config.selfId } : {}),
   };
 }

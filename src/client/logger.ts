@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { pino, type DestinationStream, type Logger } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 
 /** Log levels a user may choose. `silent` turns logging off. */
 export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";

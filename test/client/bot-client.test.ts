@@ -6,16 +6,22 @@ const quiet = { configFile: false as const, logLevel: "silent" as const };
 
 describe("BotClient without a connection", () => {
   it("checks the settings at construction and names the bad one", () => {
-    expect(() => new BotClient({ ...quiet, connection: { mode: "reverse-ws", port: 8080 } })).toThrow(ConfigError);
+    expect(
+      () => new BotClient({ ...quiet, connection: { mode: "reverse-ws", port: 8080 } }),
+    ).toThrow(ConfigError);
     try {
       new BotClient({ ...quiet, connection: { mode: "reverse-ws", port: 8080 } });
     } catch (e) {
       expect((e as ConfigError).key).toBe("wsToken");
     }
     expect(() => new BotClient({ ...quiet, apiTimeoutMs: 0 })).toThrow(/apiTimeoutMs/);
-    expect(() => new BotClient({ ...quiet, connection: { mode: "http", apiUrl: "ftp://x", events: { mode: "sse" } } })).toThrow(
-      /connection\.apiUrl/,
-    );
+    expect(
+      () =>
+        new BotClient({
+          ...quiet,
+          connection: { mode: "http", apiUrl: "ftp://x", events: { mode: "sse" } },
+        }),
+    ).toThrow(/connection\.apiUrl/);
   });
 
   it("rejects an unknown event key and lists the valid ones", () => {
@@ -56,13 +62,27 @@ describe("BotClient without a connection", () => {
       font: 14,
     };
     await bot.handleEvent(payload);
-    await bot.handleEvent(JSON.stringify({ ...payload, raw_message: "[CQ:image]", message: [{ type: "image", data: { file: "a.png" } }] }));
-    expect(seen).toEqual(["sync:hi", "async:3", "any message", "sync:[CQ:image]", "async:3", "image only", "any message"]);
+    await bot.handleEvent(
+      JSON.stringify({
+        ...payload,
+        raw_message: "[CQ:image]",
+        message: [{ type: "image", data: { file: "a.png" } }],
+      }),
+    );
+    expect(seen).toEqual([
+      "sync:hi",
+      "async:3",
+      "any message",
+      "sync:[CQ:image]",
+      "async:3",
+      "image only",
+      "any message",
+    ]);
   });
 
   it("ignores frames that are not events without throwing", async () => {
     const bot = new BotClient(quiet);
     await expect(bot.handleEvent("not json")).resolves.toBeUndefined();
-    await expect(bot.handleEvent("{\"retcode\":0}")).resolves.toBeUndefined();
+    await expect(bot.handleEvent('{"retcode":0}')).resolves.toBeUndefined();
   });
 });

@@ -23,7 +23,10 @@ describe("resolveConfig", () => {
   });
 
   it("lets the config file override options and the environment override both", () => {
-    const file = tempFile("bot.yaml", "wsUri: ws://10.0.0.2:3001\nws_token: from-file\napiTimeoutMs: 5000\n");
+    const file = tempFile(
+      "bot.yaml",
+      "wsUri: ws://10.0.0.2:3001\nws_token: from-file\napiTimeoutMs: 5000\n",
+    );
     const config = resolveConfig(
       { wsUri: "ws://127.0.0.1:9999", wsToken: "from-options", configFile: file },
       { NCATBOT_WS_TOKEN: "from-env" },
@@ -58,9 +61,15 @@ describe("resolveConfig", () => {
   });
 
   it("explains bad values without echoing the token", () => {
-    expect(() => resolveConfig({ wsUri: "http://127.0.0.1:3000", configFile: false }, {})).toThrow(/ws:\/\//);
-    expect(() => resolveConfig({ handlerTimeoutMs: -1, configFile: false }, {})).toThrow(ConfigError);
-    expect(() => resolveConfig({ configFile: false }, { NCATBOT_API_TIMEOUT_MS: "soon" })).toThrow(/not a number/);
+    expect(() => resolveConfig({ wsUri: "http://127.0.0.1:3000", configFile: false }, {})).toThrow(
+      /ws:\/\//,
+    );
+    expect(() => resolveConfig({ handlerTimeoutMs: -1, configFile: false }, {})).toThrow(
+      ConfigError,
+    );
+    expect(() => resolveConfig({ configFile: false }, { NCATBOT_API_TIMEOUT_MS: "soon" })).toThrow(
+      /not a number/,
+    );
     try {
       resolveConfig({ wsUri: "ws://user:sup3rsecret@127.0.0.1:3001", configFile: false }, {});
       expect.unreachable();
@@ -72,7 +81,8 @@ describe("resolveConfig", () => {
   it("rejects broken YAML and a missing explicit file", () => {
     const file = tempFile("c.yaml", "wsUri: [unclosed\n");
     expect(() => resolveConfig({ configFile: file }, {})).toThrow(/not valid YAML/);
-    expect(() => resolveConfig({ configFile: "/nonexistent/ncatbot.yaml" }, {})).toThrow(/not found/);
+    expect(() => resolveConfig({ configFile: "/nonexistent/ncatbot.yaml" }, {})).toThrow(
+      /not found/,
+    );
   });
-
 });

@@ -34,7 +34,14 @@ function makeDispatcher(handlerTimeoutMs?: number) {
   return { dispatcher, lines, built: () => built };
 }
 
-const groupMessage: RawPayload = { post_type: "message", message_type: "group", group_id: 1, user_id: 2, raw_message: "hi", message: [{ type: "text", data: { text: "hi" } }] };
+const groupMessage: RawPayload = {
+  post_type: "message",
+  message_type: "group",
+  group_id: 1,
+  user_id: 2,
+  raw_message: "hi",
+  message: [{ type: "text", data: { text: "hi" } }],
+};
 
 describe("Dispatcher", () => {
   it("calls matching handlers in registration order across keys", () => {
@@ -79,7 +86,12 @@ describe("Dispatcher", () => {
   it("skips a handler whose payload test fails, without building the event", () => {
     const { dispatcher, built } = makeDispatcher();
     const seen: unknown[] = [];
-    dispatcher.add("message.group", (e: never) => seen.push(e), {}, (p) => Array.isArray(p.message) && p.message.length > 1);
+    dispatcher.add(
+      "message.group",
+      (e: never) => seen.push(e),
+      {},
+      (p) => Array.isArray(p.message) && p.message.length > 1,
+    );
     dispatcher.dispatch(groupMessage);
     expect(seen).toEqual([]);
     expect(built()).toBe(0);

@@ -15,7 +15,12 @@ const running: Array<{ bot: BotClient; fake: FakeNapCat }> = [];
 
 async function startWith(setup: (bot: BotClient) => void) {
   const fake = await startFakeNapCat({ token: TOKEN, heartbeatIntervalMs: 0 });
-  const bot = new BotClient({ wsUri: fake.wsUrl, wsToken: TOKEN, configFile: false, logLevel: "silent" });
+  const bot = new BotClient({
+    wsUri: fake.wsUrl,
+    wsToken: TOKEN,
+    configFile: false,
+    logLevel: "silent",
+  });
   setup(bot);
   await bot.start();
   running.push({ bot, fake });
@@ -42,7 +47,10 @@ describe("docs/api.md", () => {
   it("shows every example file verbatim", () => {
     const page = readFileSync(new URL("../../docs/api.md", import.meta.url), "utf8");
     for (const name of ["seed", "sync-getters", "errors"]) {
-      const code = readFileSync(new URL(`../../docs/examples/${name}.ts`, import.meta.url), "utf8").trimEnd();
+      const code = readFileSync(
+        new URL(`../../docs/examples/${name}.ts`, import.meta.url),
+        "utf8",
+      ).trimEnd();
       expect(page, `docs/api.md must contain docs/examples/${name}.ts verbatim`).toContain(code);
     }
   });
@@ -51,8 +59,12 @@ describe("docs/api.md", () => {
     const { fake } = await startWith(seedExample.setup);
     fake.clearCalls();
     await fake.say({ text: "测试", private: true });
-    await fake.waitForCall((c) => c.action === "send_private_msg" && textOf(c.params).includes("同步"));
-    const sends = fake.calls.filter((c) => c.action === "send_private_msg").map((c) => textOf(c.params));
+    await fake.waitForCall(
+      (c) => c.action === "send_private_msg" && textOf(c.params).includes("同步"),
+    );
+    const sends = fake.calls
+      .filter((c) => c.action === "send_private_msg")
+      .map((c) => textOf(c.params));
     expect(sends).toEqual(["NcatBot 异步调用测试成功喵~", "NcatBot 同步调用测试成功喵~"]);
   });
 
@@ -70,7 +82,11 @@ describe("docs/api.md", () => {
     await fake.say({ text: "群信息" });
     const call = await fake.waitForCall("send_group_msg");
     expect(textOf(call.params)).toMatch(/：共 \d+ 人$/);
-    expect(fake.calls.map((c) => c.action)).toEqual(["get_group_info", "get_group_member_list", "send_group_msg"]);
+    expect(fake.calls.map((c) => c.action)).toEqual([
+      "get_group_info",
+      "get_group_member_list",
+      "send_group_msg",
+    ]);
   });
 
   it("errors: a failed action is reported with its retcode", async () => {
