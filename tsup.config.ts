@@ -13,7 +13,6 @@ export default defineConfig({
     cli: "src/cli/main.ts",
     "io-worker": "src/io/worker.ts",
     "fake-napcat-worker": "src/testing/fake-napcat/worker.ts",
-    "fake-napcat-thread": "src/testing/harness/fake-thread-worker.ts",
     "sandbox-bot": "src/sandbox/bot-thread.ts",
   },
   format: ["esm", "cjs"],

@@ -10,12 +10,6 @@ import { escapeText, parseCqString, toCqString, type WireSegment } from "../fake
 import { EVENT_EXAMPLES, type EventFactoryName } from "./examples.generated.js";
 import { type DeepPartial, deepMergeInto } from "./merge.js";
 
-/**
- * A payload of type `P` that is also a plain wire object (string keys, unknown values),
- * so it fits both `bot.handleEvent` and `fake.emit`.
- */
-export type WireEvent<P> = P & { readonly [field: string]: unknown };
-
 /** Input of a non-message factory: fields to change (deep-merged), and/or the same under `overrides`. */
 export type EventInput<P> = DeepPartial<P> & {
   /** Deep-merged after the top-level fields. `undefined` removes a field. */
@@ -70,11 +64,11 @@ function applyInput(
   if (overrides !== undefined) deepMergeInto(payload, overrides);
 }
 
-function build<P>(name: EventFactoryName, input: object | undefined): WireEvent<P> {
+function build<P>(name: EventFactoryName, input: object | undefined): P {
   const payload = clone(name);
   payload.time = nowSeconds();
   applyInput(payload, input, []);
-  return payload as WireEvent<P>;
+  return payload as P;
 }
 
 /** Whether the input names `key` (or `key.sub`), top level or under `overrides`, even as `undefined`. */
@@ -103,7 +97,7 @@ function buildMessage<P>(
   name: EventFactoryName,
   input: (MessageContentInput & object) | undefined,
   kind: "received" | "sent",
-): WireEvent<P> {
+): P {
   const payload = clone(name);
   const id = freshMessageId();
   payload.time = nowSeconds();
@@ -136,11 +130,11 @@ function buildMessage<P>(
   if (kind === "sent" && !isPrivate && has("group_id") && !has("target_id")) {
     payload.target_id = payload.group_id;
   }
-  return payload as WireEvent<P>;
+  return payload as P;
 }
 
 /** Builds the factory of a non-message event from its catalog example. */
-export function factory<P>(name: EventFactoryName): (input?: EventInput<P>) => WireEvent<P> {
+export function factory<P>(name: EventFactoryName): (input?: EventInput<P>) => P {
   return (input) => build<P>(name, input);
 }
 
@@ -151,7 +145,7 @@ export function factory<P>(name: EventFactoryName): (input?: EventInput<P>) => W
 export function messageFactory<P>(
   name: EventFactoryName,
   kind: "received" | "sent",
-): (input?: MessageEventInput<P> | string) => WireEvent<P> {
+): (input?: MessageEventInput<P> | string) => P {
   return (input) =>
     buildMessage<P>(name, typeof input === "string" ? { text: input } : input, kind);
 }

@@ -50,12 +50,7 @@ export {
   EVENT_EXAMPLES,
   type EventFactoryName,
 } from "./examples.generated.js";
-export type {
-  EventInput,
-  MessageContentInput,
-  MessageEventInput,
-  WireEvent,
-} from "./factories.js";
+export type { EventInput, MessageContentInput, MessageEventInput } from "./factories.js";
 export type { DeepPartial } from "./merge.js";
 
 /**

@@ -5,12 +5,23 @@
  *
  * @module
  */
-import { FAKE_ACTIONS } from "./actions/index.js";
-import { canonicalAction } from "./router.js";
 import type { Disposer, RecordedCall } from "./types.js";
 
 /** What `waitForCall` waits for: an action name (aliases count) or a predicate. */
 export type CallMatcher = string | ((call: RecordedCall) => boolean);
+
+/**
+ * The action a name stands for: NapCat answers every action `x` also as
+ * `x_async` and `x_rate_limited` (plain aliases), so `send_msg_async` -> `send_msg`.
+ *
+ * @example
+ * ```ts
+ * canonicalActionName("send_group_msg_rate_limited"); // "send_group_msg"
+ * ```
+ */
+export function canonicalActionName(action: string): string {
+  return action.replace(/_(async|rate_limited)$/, "");
+}
 
 interface Waiter {
   reject(error: Error): void;
@@ -58,8 +69,7 @@ export class CallLog {
       );
     const test =
       typeof match === "string"
-        ? (c: RecordedCall) =>
-            canonicalAction(c.action, FAKE_ACTIONS) === canonicalAction(match, FAKE_ACTIONS)
+        ? (c: RecordedCall) => canonicalActionName(c.action) === canonicalActionName(match)
         : match;
     const existing = this.calls.find(test);
     if (existing) return Promise.resolve(existing);

@@ -16,6 +16,23 @@ export interface FakeEventPayload {
   [field: string]: unknown;
 }
 
+/**
+ * Checks what `emit()` was given (any object: a protocol `EventPayload`, a factory
+ * result, a raw object) and returns it as a payload. Throws a `TypeError` unless it
+ * is an object with a string `post_type`.
+ */
+export function toEmittedEvent(event: object): FakeEventPayload {
+  if (
+    typeof event !== "object" ||
+    event === null ||
+    typeof (event as { post_type?: unknown }).post_type !== "string"
+  )
+    throw new TypeError(
+      'emit(): pass an event object with a string `post_type` (e.g. { time, self_id, post_type: "notice", notice_type: ... })',
+    );
+  return event as FakeEventPayload;
+}
+
 /** `meta_event.lifecycle.connect`, sent once per event connection. */
 export function lifecycleEvent(world: World): FakeEventPayload {
   return {

@@ -7,7 +7,7 @@
  * @module
  */
 import { failed } from "./errors.js";
-import { buildMessage, type FakeEventPayload, heartbeatEvent, requestEvent } from "./events.js";
+import { buildMessage, heartbeatEvent, requestEvent, toEmittedEvent } from "./events.js";
 import { Hub } from "./hub.js";
 import { readOutgoing, toReceiveSegments } from "./message.js";
 import { snapshotWorld } from "./snapshot.js";
@@ -190,7 +190,7 @@ export async function startFakeNapCatInProcess(
       hub.emit(event);
       return event;
     },
-    emit: (event: FakeEventPayload) => hub.emit(event),
+    emit: (event: object) => hub.emit(toEmittedEvent(event)),
     waitForCall: (match, timeoutMs) => hub.waitForCall(match, timeoutMs),
     clearCalls: () => hub.log.clear(),
     onCall: (listener) => hub.onCall(listener),

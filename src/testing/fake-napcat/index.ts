@@ -6,7 +6,7 @@
  * @module
  */
 
-export type { CallMatcher } from "./call-log.js";
+export { type CallMatcher, canonicalActionName } from "./call-log.js";
 export type { WireSegment } from "./cq.js";
 export { FakeActionError } from "./errors.js";
 export type { FakeEventPayload } from "./events.js";

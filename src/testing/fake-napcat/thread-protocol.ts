@@ -1,10 +1,19 @@
 /**
  * The messages between the worker-backed fake's main-thread handle
- * (./threaded.ts) and its worker (./worker.ts). Everything here is plain data
- * (structured-cloned by `postMessage`).
+ * (./threaded.ts) and its worker (./worker.ts). Two channels:
+ *
+ * - the worker's own port carries commands and their results ({@link ToFakeWorker},
+ *   {@link FromFakeWorker});
+ * - a dedicated records port carries every recorded call and pushed event
+ *   ({@link FakeRecord}), in order. The worker posts a call's record before it
+ *   answers the call, and the handle drains this port synchronously
+ *   (`receiveMessageOnPort`) before it reads or clears its call list.
+ *
+ * Everything here is plain data (structured-cloned by `postMessage`).
  *
  * @module
  */
+import type { MessagePort } from "node:worker_threads";
 import type { FakeEventPayload } from "./events.js";
 import type { WorldSnapshot } from "./snapshot.js";
 import type {
@@ -16,10 +25,20 @@ import type {
   SayOptions,
 } from "./types.js";
 
-/** `workerData` of the fake's worker: the (plain-data) options of `startFakeNapCat`. */
+/** `workerData` of the fake's worker. */
 export interface FakeWorkerInit {
+  /** The (plain-data) options of `startFakeNapCat`. */
   options: FakeNapCatOptions;
+  /** Where the worker posts every {@link FakeRecord} (transferred to the worker). */
+  records: MessagePort;
 }
+
+/** One recorded call or pushed event, posted on the records port. */
+export type FakeRecord =
+  /** An action call was recorded (posted before the fake answers it). */
+  | { kind: "call"; call: RecordedCall }
+  /** An event was pushed to connections. */
+  | { kind: "event"; event: FakeEventPayload };
 
 /** Commands the handle sends and what each one answers. */
 export interface FakeCommands {
@@ -53,8 +72,8 @@ export type ToFakeWorker =
     }[FakeCommandName]
   /** Fire-and-forget: push an event (validated on the main thread). */
   | { kind: "emit"; event: FakeEventPayload }
-  /** Forget recorded calls; calls reported afterwards carry `epoch`. */
-  | { kind: "clearCalls"; epoch: number };
+  /** Forget the calls the worker's own log holds (the handle forgets its copy itself). */
+  | { kind: "clearCalls" };
 
 /** Worker -> main thread. */
 export type FromFakeWorker =
@@ -64,11 +83,7 @@ export type FromFakeWorker =
   | { kind: "startFailed"; error: WireFailure }
   /** A command's answer. */
   | { kind: "result"; id: number; ok: true; value: unknown }
-  | { kind: "result"; id: number; ok: false; error: WireFailure }
-  /** An action call was recorded; `epoch` = the last `clearCalls` the worker processed. */
-  | { kind: "call"; call: RecordedCall; epoch: number }
-  /** An event was pushed to connections. */
-  | { kind: "event"; event: FakeEventPayload };
+  | { kind: "result"; id: number; ok: false; error: WireFailure };
 
 /** Turns anything thrown into a {@link WireFailure}. */
 export function toWireFailure(error: unknown): WireFailure {

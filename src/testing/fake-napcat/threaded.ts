@@ -4,18 +4,30 @@
  * in a Sync call (`bot.api.xxxSync` waits with `Atomics.wait`), which an
  * in-process fake cannot do.
  *
+ * Calls and events travel on a records port of their own (./thread-protocol.ts).
+ * The worker posts a call's record before it answers the call, and the handle
+ * drains that port synchronously (`receiveMessageOnPort`) before it reads, waits
+ * on or clears its call list, and before it settles a command. So `calls` lists
+ * every call the bot has had an answer to, even right after a Sync call.
+ *
  * @module
  */
-import { Worker } from "node:worker_threads";
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  Worker,
+} from "node:worker_threads";
 import { resolveFakeNapCatWorkerSpec } from "../../io/worker-path.js";
 import { CallLog } from "./call-log.js";
 import { FakeActionError } from "./errors.js";
-import type { FakeEventPayload } from "./events.js";
+import { type FakeEventPayload, toEmittedEvent } from "./events.js";
 import { assertPlainData } from "./plain-data.js";
 import type { WorldSnapshot } from "./snapshot.js";
 import type {
   FakeCommandName,
   FakeCommands,
+  FakeRecord,
   FakeWorkerInit,
   FromFakeWorker,
   ToFakeWorker,
@@ -76,16 +88,24 @@ class ThreadedFakeNapCat implements FakeNapCat {
   readonly httpUrl: string;
   readonly selfId: number;
   readonly #worker: Worker;
+  readonly #records: MessagePort;
   readonly #log = new CallLog();
   readonly #eventListeners = new Set<(event: FakeEventPayload) => void>();
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
-  #epoch = 0;
   #dead: string | undefined;
   #stopping: Promise<void> | undefined;
 
-  constructor(worker: Worker, ready: Extract<FromFakeWorker, { kind: "ready" }>) {
+  constructor(
+    worker: Worker,
+    records: MessagePort,
+    ready: Extract<FromFakeWorker, { kind: "ready" }>,
+  ) {
     this.#worker = worker;
+    this.#records = records;
+    // Reports also arrive on their own; draining takes in the ones not delivered yet.
+    records.on("message", (record: FakeRecord) => this.#ingest(record));
+    records.unref();
     this.wsUrl = ready.wsUrl;
     this.apiWsUrl = ready.apiWsUrl;
     this.httpUrl = ready.httpUrl;
@@ -96,36 +116,43 @@ class ThreadedFakeNapCat implements FakeNapCat {
   }
 
   get calls(): readonly RecordedCall[] {
+    this.#drain();
     return this.#log.calls;
   }
 
-  #onMessage(message: FromFakeWorker): void {
-    switch (message.kind) {
-      case "call":
-        // Calls recorded before the worker saw our last clearCalls() are forgotten here too.
-        if (message.epoch === this.#epoch) this.#log.record(message.call);
-        return;
-      case "event":
-        for (const listener of this.#eventListeners) {
-          try {
-            listener(message.event);
-          } catch (error) {
-            rethrowLater(error);
-          }
-        }
-        return;
-      case "result": {
-        const pending = this.#pending.get(message.id);
-        if (!pending) return;
-        this.#pending.delete(message.id);
-        clearTimeout(pending.timer);
-        if (message.ok) pending.resolve(message.value);
-        else pending.reject(fromWireFailure(message.error, pending.callSite));
-        return;
-      }
-      default:
-        return;
+  /**
+   * Takes in, synchronously, every record the worker has posted and we have not
+   * handled yet. With `forgetCalls`, call records are dropped (events still go out).
+   */
+  #drain(forgetCalls = false): void {
+    for (let m = receiveMessageOnPort(this.#records); m; m = receiveMessageOnPort(this.#records))
+      this.#ingest(m.message as FakeRecord, forgetCalls);
+  }
+
+  #ingest(record: FakeRecord, forgetCalls = false): void {
+    if (record.kind === "call") {
+      if (!forgetCalls) this.#log.record(record.call);
+      return;
     }
+    for (const listener of this.#eventListeners) {
+      try {
+        listener(record.event);
+      } catch (error) {
+        rethrowLater(error);
+      }
+    }
+  }
+
+  #onMessage(message: FromFakeWorker): void {
+    if (message.kind !== "result") return;
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
+    this.#pending.delete(message.id);
+    clearTimeout(pending.timer);
+    // Whatever the worker did before answering (calls, events) is seen before the answer.
+    this.#drain();
+    if (message.ok) pending.resolve(message.value);
+    else pending.reject(fromWireFailure(message.error, pending.callSite));
   }
 
   #die(reason: string): void {
@@ -189,33 +216,29 @@ class ThreadedFakeNapCat implements FakeNapCat {
     return this.#command("requestGroupJoin", options);
   }
 
-  emit(event: FakeEventPayload): void {
-    if (
-      typeof event !== "object" ||
-      event === null ||
-      typeof (event as { post_type?: unknown }).post_type !== "string"
-    )
-      throw new TypeError(
-        'emit(): pass an event object with a string `post_type` (e.g. { time, self_id, post_type: "notice", notice_type: ... })',
-      );
-    assertPlainData(event, "emit() event", PLAIN_DATA_WHY);
+  emit(event: object): void {
+    const payload = toEmittedEvent(event);
+    assertPlainData(payload, "emit() event", PLAIN_DATA_WHY);
     // Like the in-process fake, emitting after stop() reaches no connection.
     if (this.#dead !== undefined || this.#stopping) return;
-    this.#post({ kind: "emit", event });
+    this.#post({ kind: "emit", event: payload });
   }
 
   waitForCall(
     match: string | ((call: RecordedCall) => boolean),
     timeoutMs?: number,
   ): Promise<RecordedCall> {
+    this.#drain();
     if (this.#dead !== undefined) return Promise.reject(new Error(`waitForCall: ${this.#dead}`));
     return this.#log.waitForCall(match, timeoutMs);
   }
 
   clearCalls(): void {
-    this.#epoch += 1;
+    // Every call the worker has recorded by now is reported already (it reports before
+    // answering): forget the unread reports too, unseen by listeners.
+    this.#drain(true);
     this.#log.clear();
-    if (this.#dead === undefined) this.#post({ kind: "clearCalls", epoch: this.#epoch });
+    if (this.#dead === undefined) this.#post({ kind: "clearCalls" });
   }
 
   onCall(listener: (call: RecordedCall) => void): Disposer {
@@ -236,9 +259,11 @@ class ThreadedFakeNapCat implements FakeNapCat {
         // then end the thread; a worker that does not answer is terminated anyway.
         await this.#command("stop", undefined, STOP_TIMEOUT_MS).catch(() => undefined);
       }
+      this.#drain();
       this.#die("the fake NapCat was stopped");
       this.#eventListeners.clear();
       await this.#worker.terminate();
+      this.#records.close();
     })();
     return this.#stopping;
   }
@@ -310,13 +335,19 @@ export async function startFakeNapCat(options: FakeNapCatOptions = {}): Promise<
     throw new TypeError("startFakeNapCat(options): options must be an object (or omitted)");
   assertPlainData(options, "startFakeNapCat options", PLAIN_DATA_WHY);
   const spec = resolveFakeNapCatWorkerSpec();
-  const init: FakeWorkerInit = { options };
-  const worker = new Worker(spec.script, { eval: spec.eval, workerData: init });
+  const { port1: records, port2 } = new MessageChannel();
+  const init: FakeWorkerInit = { options, records: port2 };
+  const worker = new Worker(spec.script, {
+    eval: spec.eval,
+    workerData: init,
+    transferList: [port2],
+  });
   try {
     const ready = await waitUntilReady(worker);
-    return new ThreadedFakeNapCat(worker, ready);
+    return new ThreadedFakeNapCat(worker, records, ready);
   } catch (error) {
     await worker.terminate();
+    records.close();
     throw error;
   }
 }

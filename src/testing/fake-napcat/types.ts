@@ -131,10 +131,11 @@ export interface FakeNapCat {
   /** The bot's QQ number (NapCat `self_id`). */
   readonly selfId: number;
   /**
-   * Every action call received, in arrival order. On the worker-backed fake this
-   * array is appended asynchronously, as the worker reports each call: a call the
-   * bot already got an answer to may not be listed yet. Use `waitForCall` to wait
-   * reliably.
+   * Every action call received (since the last `clearCalls()`), in arrival order.
+   * Always up to date, on both fakes: the worker-backed fake records and reports a
+   * call before it answers it, and reading `calls` first takes in every report
+   * (running `onCall` / `onEvent` listeners for them). So a call the bot already
+   * got an answer to, e.g. right after a `xxxSync` call returns, is listed.
    */
   readonly calls: readonly RecordedCall[];
   /** A plain-data copy of the fake's world (friends, groups, members, messages, requests). */
@@ -146,11 +147,18 @@ export interface FakeNapCat {
   /** A user asks to join a group (emits `request.group` sub_type add); resolves to the payload with its `flag`. */
   requestGroupJoin(options?: RequestGroupJoinOptions): Promise<FakeEventPayload>;
   /**
-   * Pushes any raw event object (plain JSON data) to every event connection (meta
-   * events skip HTTP POST and SSE). Throws at once on an event that is not an
-   * object with a string `post_type` or cannot be sent as JSON.
+   * Pushes an event to every event connection (meta events skip HTTP POST and
+   * SSE): a protocol payload (`EventPayload` from the protocol types), an
+   * `events.xxx()` factory result, or any raw object (plain JSON data). Throws at
+   * once on an event that is not an object with a string `post_type` or cannot be
+   * sent as JSON. Maps to nothing in NapCat: it plays NapCat reporting an event.
+   *
+   * @example
+   * ```ts
+   * fake.emit(events.groupIncrease({ user_id: 1700000008 }));
+   * ```
    */
-  emit(event: FakeEventPayload): void;
+  emit(event: object): void;
   /**
    * Resolves with the first call (already recorded or still to come) matching an
    * action name (aliases like `_async` count) or a predicate (run on the calling
@@ -161,9 +169,13 @@ export interface FakeNapCat {
     match: string | ((call: RecordedCall) => boolean),
     timeoutMs?: number,
   ): Promise<RecordedCall>;
-  /** Forgets recorded calls (calls already under way when this runs are forgotten too). */
+  /**
+   * Forgets every call recorded so far (on the worker-backed fake: every call the
+   * worker has recorded by now, reported or not). Calls recorded afterwards are
+   * kept, so a call made after `clearCalls()` is always listed.
+   */
   clearCalls(): void;
-  /** Called for every action call, after it is recorded. */
+  /** Called for every action call, after it is recorded (on the worker-backed fake: when its report is taken in). */
   onCall(listener: (call: RecordedCall) => void): Disposer;
   /** Called for every event pushed to connections (including heartbeats). */
   onEvent(listener: (event: FakeEventPayload) => void): Disposer;

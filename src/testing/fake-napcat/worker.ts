@@ -1,8 +1,10 @@
 /**
- * The fake NapCat's worker thread: runs `startFakeNapCatInProcess` here, reports
- * every recorded call and pushed event to the main thread and answers the
- * handle's commands (./thread-protocol.ts). Bot code never runs here, so a bot's
- * Sync call on the main thread cannot block the fake.
+ * The fake NapCat's worker thread: runs `startFakeNapCatInProcess` here, posts
+ * every recorded call and pushed event on the records port and answers the
+ * handle's commands (./thread-protocol.ts). A call is recorded (and posted)
+ * before the fake answers it, so a bot that got its answer always finds the call
+ * in `fake.calls`. Bot code never runs here, so a bot's Sync call on the main
+ * thread cannot block the fake.
  *
  * Built by tsup as its own entry `fake-napcat-worker` (dist/fake-napcat-worker.js / .cjs).
  *
@@ -11,6 +13,7 @@
 import { isMainThread, type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { startFakeNapCatInProcess } from "./fake-napcat.js";
 import {
+  type FakeRecord,
   type FakeWorkerInit,
   type FromFakeWorker,
   type ToFakeWorker,
@@ -37,6 +40,8 @@ async function runCommand(fake: InProcessFakeNapCat, command: Command): Promise<
 
 async function run(port: MessagePort, init: FakeWorkerInit): Promise<void> {
   const post = (message: FromFakeWorker): void => port.postMessage(message);
+  // The handle closes the records port (after draining it); the worker never does.
+  const { records } = init;
   let fake: InProcessFakeNapCat;
   try {
     fake = await startFakeNapCatInProcess(init.options);
@@ -45,9 +50,10 @@ async function run(port: MessagePort, init: FakeWorkerInit): Promise<void> {
     port.close();
     return;
   }
-  let epoch = 0;
-  fake.onCall((call) => post({ kind: "call", call, epoch }));
-  fake.onEvent((event) => post({ kind: "event", event }));
+  // Listeners run synchronously when the hub records a call, i.e. before it answers.
+  const record = (message: FakeRecord): void => records.postMessage(message);
+  fake.onCall((call) => record({ kind: "call", call }));
+  fake.onEvent((event) => record({ kind: "event", event }));
 
   port.on("message", (message: ToFakeWorker) => {
     switch (message.kind) {
@@ -59,7 +65,6 @@ async function run(port: MessagePort, init: FakeWorkerInit): Promise<void> {
         }
         return;
       case "clearCalls":
-        epoch = message.epoch;
         fake.clearCalls();
         return;
       case "command":

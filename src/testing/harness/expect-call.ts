@@ -6,9 +6,8 @@
  *
  * @module
  */
-import type { RecordedCall } from "../fake-napcat/index.js";
+import { canonicalActionName, type RecordedCall } from "../fake-napcat/index.js";
 import { type Mismatch, partialMatch, show, showMismatches, textOf } from "./match.js";
-import { canonicalActionName } from "./test-fake.js";
 
 /** The error thrown by a failed call assertion. Its message lists the calls actually made. */
 export class CallAssertionError extends Error {

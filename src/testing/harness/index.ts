@@ -5,7 +5,6 @@
  * @module
  */
 export { CallAssertionError, CallExpectation, expectCallIn } from "./expect-call.js";
-export { startTestFakeInProcess, startTestFakeThread } from "./fake-thread.js";
 export { type Mismatch, partialMatch, textOf } from "./match.js";
 export {
   type ChatTarget,
@@ -20,6 +19,6 @@ export {
   type SayInput,
   type TestBot,
   type TestBotOptions,
+  type TestFake,
   type WaitOptions,
 } from "./test-bot.js";
-export { canonicalActionName, type EmittableEvent, type TestFake } from "./test-fake.js";

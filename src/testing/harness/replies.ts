@@ -4,9 +4,8 @@
  *
  * @module
  */
-import type { RecordedCall } from "../fake-napcat/index.js";
+import { canonicalActionName, type RecordedCall } from "../fake-napcat/index.js";
 import { textOf } from "./match.js";
-import { canonicalActionName } from "./test-fake.js";
 
 /** The actions that send a message (NapCat `send_*msg` family, `_async` aliases included). */
 export const SEND_ACTIONS: ReadonlySet<string> = new Set([

@@ -7,14 +7,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { BotClient, type BotClientOptions } from "../../client/index.js";
-import type {
-  FakeMessagePayload,
-  FakeNapCatOptions,
-  RecordedCall,
-  SayOptions,
+import {
+  type FakeMessagePayload,
+  type FakeNapCat,
+  type FakeNapCatOptions,
+  type RecordedCall,
+  type SayOptions,
+  startFakeNapCat,
+  startFakeNapCatInProcess,
 } from "../fake-napcat/index.js";
 import { CallAssertionError, CallExpectation } from "./expect-call.js";
-import { startTestFakeInProcess, startTestFakeThread } from "./fake-thread.js";
 import { show } from "./match.js";
 import {
   type ChatTarget,
@@ -24,7 +26,13 @@ import {
   repliesTo,
   toReplyCall,
 } from "./replies.js";
-import type { EmittableEvent, TestFake } from "./test-fake.js";
+
+/**
+ * The fake NapCat a {@link TestBot} is connected to: the handle `startFakeNapCat()`
+ * returns (or `startFakeNapCatInProcess()` with `inProcess: true`). Its `calls`
+ * are always up to date, even right after a `xxxSync` call.
+ */
+export type TestFake = FakeNapCat;
 
 /** Options of {@link createTestBot}: the fake NapCat's options plus these. */
 export interface TestBotOptions extends FakeNapCatOptions {
@@ -80,8 +88,12 @@ export interface TestBot {
   replies(): ReplyCall[];
   /** Waits until the bot has sent at least `n` messages; resolves to all of them. */
   waitForReplies(n: number, options?: WaitOptions): Promise<ReplyCall[]>;
-  /** Pushes an event through the fake to the bot, over the wire (e.g. a factory result from `events`). */
-  emit(event: EmittableEvent): Promise<void>;
+  /**
+   * Pushes an event through the fake to the bot, over the wire: an `events.xxx()`
+   * factory result, a protocol `EventPayload` or any object with a string
+   * `post_type` (see `FakeNapCat.emit`). Resolves once it is handed to the fake.
+   */
+  emit(event: object): Promise<void>;
   /**
    * Fluent assertions on the calls to `action`: filters `.withParams({...})`,
    * `.withText("...")`; assertions `.called()`, `.once()`, `.times(n)`, `.not()`,
@@ -129,7 +141,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const { bot: botOptions, setup, log, inProcess, timeoutMs, ...fakeOptions } = options;
   const token = fakeOptions.token ?? `test-${randomUUID()}`;
   const defaultTimeout = timeoutMs ?? 5000;
-  const fake = await (inProcess ? startTestFakeInProcess : startTestFakeThread)({
+  const fake: TestFake = await (inProcess ? startFakeNapCatInProcess : startFakeNapCat)({
     ...fakeOptions,
     token,
   });
@@ -216,7 +228,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
         });
       });
     },
-    emit: (event) => fake.emit(event),
+    emit: async (event) => fake.emit(event),
     expectCall(action) {
       const expectation = new CallExpectation(
         action,

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { EventPayload, GroupIncreaseNoticePayload } from "../../../src/protocol/index.js";
 import {
+  events,
   type FakeNapCat,
   startFakeNapCat,
   startFakeNapCatInProcess,
@@ -148,5 +150,33 @@ describe("settings actions", () => {
     if (memberOnly) memberOnly.role = "member";
     const refused = await client.call("set_group_add_option", { group_id: 736000003, add_type: 1 });
     expect(refused).toMatchObject({ status: "failed", retcode: 1200 });
+  });
+});
+
+const modes = [
+  ["worker-backed", startFakeNapCat],
+  ["in-process", startFakeNapCatInProcess],
+] as const;
+
+// fake.emit() on both fakes: protocol payloads and factory results go in without
+// casts and reach a client unchanged; no string post_type is refused at once.
+describe.each(modes)("emit() on the %s fake", (_, start) => {
+  it("takes a protocol payload and a factory result as they are", async () => {
+    fake = await start({ heartbeatIntervalMs: 0 });
+    client = await RawClient.open(fake.wsUrl);
+    const increase: GroupIncreaseNoticePayload = events.groupIncrease({ user_id: 1700000008 });
+    const asUnion: EventPayload = events.poke({ target_id: fake.selfId });
+    fake.emit(increase);
+    fake.emit(asUnion);
+    expect(await client.next((f) => f.notice_type === "group_increase")).toEqual(increase);
+    expect(await client.next((f) => f.sub_type === "poke")).toEqual(asUnion);
+  });
+
+  it("refuses an object without a string post_type, saying what to pass", async () => {
+    fake = await start({ heartbeatIntervalMs: 0 });
+    const message = /emit\(\): pass an event object with a string `post_type`/;
+    expect(() => fake?.emit({})).toThrow(message);
+    expect(() => fake?.emit({ post_type: 1 })).toThrow(message);
+    expect(() => fake?.emit(null as unknown as object)).toThrow(message);
   });
 });

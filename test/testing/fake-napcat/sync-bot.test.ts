@@ -77,6 +77,23 @@ describe("Sync calls against startFakeNapCat()", () => {
     ]);
   });
 
+  it("a call is in fake.calls as soon as its Sync call returns, with no waiting", async () => {
+    fake = await startFakeNapCat({ token: TOKEN, heartbeatIntervalMs: 0 });
+    const client = await startBot(fake);
+    await client.start();
+    fake.clearCalls();
+    // No event-loop turn between the two lines: the worker reported the call
+    // before answering it, and reading `calls` takes that report in.
+    const info = client.api.getLoginInfoSync();
+    expect(fake.calls.map((c) => c.action)).toEqual(["get_login_info"]);
+    expect(info.user_id).toBe(fake.selfId);
+    client.api.sendLikeSync({ user_id: 1983000004, times: 1 });
+    expect(fake.calls.at(-1)).toMatchObject({
+      action: "send_like",
+      params: { user_id: 1983000004, times: 1 },
+    });
+  });
+
   it("a plain group callback can msg.replySync()", async () => {
     fake = await startFakeNapCat({ token: TOKEN, heartbeatIntervalMs: 0 });
     const client = await startBot(fake);

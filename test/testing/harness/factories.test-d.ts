@@ -2,12 +2,18 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { BotClient } from "../../../src/client/index.js";
 import type {
+  EventPayload,
   FriendPokeNotifyPayload,
   GroupIncreaseNoticePayload,
   GroupMessagePayload,
   PrivateMessagePayload,
 } from "../../../src/protocol/index.js";
-import { events, type TestFake } from "../../../src/testing/index.js";
+import {
+  events,
+  type FakeNapCat,
+  type InProcessFakeNapCat,
+  type TestFake,
+} from "../../../src/testing/index.js";
 
 describe("event factory types", () => {
   it("return the protocol payload types", () => {
@@ -21,6 +27,15 @@ describe("event factory types", () => {
   it("fit bot.handleEvent and fake.emit", () => {
     expectTypeOf(events.groupMessage()).toMatchTypeOf<Parameters<BotClient["handleEvent"]>[0]>();
     expectTypeOf(events.poke()).toMatchTypeOf<Parameters<TestFake["emit"]>[0]>();
+  });
+
+  it("any protocol payload fits both fakes' emit", () => {
+    expectTypeOf<EventPayload>().toMatchTypeOf<Parameters<FakeNapCat["emit"]>[0]>();
+    expectTypeOf<GroupIncreaseNoticePayload>().toMatchTypeOf<
+      Parameters<InProcessFakeNapCat["emit"]>[0]
+    >();
+    // @ts-expect-error a string is not an event object
+    expectTypeOf<string>().toMatchTypeOf<Parameters<FakeNapCat["emit"]>[0]>();
   });
 
   it("reject unknown fields and wrong types in overrides", () => {
