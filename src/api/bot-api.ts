@@ -8,8 +8,14 @@
  * @module
  */
 import type { ActionCaller, CallOptions, SelfId } from "../io/types.js";
-import type { ActionMethodName, ActionName, ActionResult } from "../protocol/index.js";
-import type { ComposeContext } from "./compose.js";
+import type { ActionMethodName, ActionName, ActionResult, SendSegment } from "../protocol/index.js";
+import {
+  type ComposeContext,
+  composeOptions,
+  type Id,
+  messageIdOf,
+  type PostGroupMsgOptions,
+} from "./compose.js";
 import { CONVENIENCE } from "./convenience.js";
 import {
   type ActionArgs,
@@ -92,6 +98,12 @@ export interface BotApiOptions {
   selfId?: SelfId;
 }
 
+/** Convenience senders with a direct async path: [method, NapCat action, id param]. */
+const DIRECT_SENDERS = [
+  ["postGroupMsg", "send_group_msg", "group_id"],
+  ["postPrivateMsg", "send_private_msg", "user_id"],
+] as const;
+
 class BotApiImpl implements ComposeContext {
   readonly napcatIsLocal: boolean;
   readonly selfId: SelfId | undefined;
@@ -127,12 +139,39 @@ class BotApiImpl implements ComposeContext {
     // class body so the installed functions can reach the private caller.
     const proto = BotApiImpl.prototype;
     const taken = new Set(Object.getOwnPropertyNames(proto));
+    // Fast path for the senders users call most: one action, no generator to drive.
+    // Same validation (composeOptions), same result (the message_id), same errors.
+    for (const [name, action, key] of DIRECT_SENDERS) {
+      if (taken.has(name)) continue;
+      defineMethod(
+        proto,
+        name,
+        function (this: BotApiImpl, id: Id, options: PostGroupMsgOptions): Promise<unknown> {
+          let message: SendSegment[];
+          try {
+            message = composeOptions(this, options);
+          } catch (error) {
+            return Promise.reject(error);
+          }
+          return this.#caller
+            .call(
+              action,
+              key === "group_id" ? { group_id: id, message } : { user_id: id, message },
+              this.#defaults,
+            )
+            .then((result) => messageIdOf(result, action));
+        },
+      );
+    }
+    const direct = new Set<string>(DIRECT_SENDERS.map(([name]) => name));
     for (const [name, definition] of Object.entries(CONVENIENCE) as [string, StepsFn][]) {
       if (taken.has(name)) continue; // the action's params form wins
-      defineMethod(proto, name, function (this: BotApiImpl, ...args: unknown[]) {
-        // Validation errors thrown before the first step reject the promise instead of throwing.
-        return runAsync(definition(this, ...args), this.#caller, this.#defaults);
-      });
+      if (!direct.has(name)) {
+        defineMethod(proto, name, function (this: BotApiImpl, ...args: unknown[]) {
+          // Validation errors thrown before the first step reject the promise instead of throwing.
+          return runAsync(definition(this, ...args), this.#caller, this.#defaults);
+        });
+      }
       defineMethod(proto, `${name}Sync`, function (this: BotApiImpl, ...args: unknown[]) {
         return runSync(definition(this, ...args), this.#caller, this.#defaults);
       });

@@ -82,12 +82,39 @@ function listOf<T>(value: T | readonly T[] | undefined): readonly T[] {
   return Array.isArray(value) ? (value as readonly T[]) : [value as T];
 }
 
+/**
+ * The common case without media or rich content (reply / at / text only): the
+ * segments built directly, equal to what the general path builds and validates.
+ * Undefined when the general path must run (media, rtf, or an empty message, whose
+ * error it raises).
+ */
+function composeSimple(
+  options: PostGroupMsgOptions,
+  spaceAfterAt: boolean,
+): SendSegment[] | undefined {
+  if (options.image !== undefined || options.face !== undefined || options.rtf !== undefined) {
+    return undefined;
+  }
+  let text = options.text ?? "";
+  if (typeof text !== "string") return undefined;
+  const out: SendSegment[] = [];
+  if (options.reply !== undefined) out.push({ type: "reply", data: { id: options.reply } });
+  if (options.at !== undefined) {
+    out.push({ type: "at", data: { qq: options.at } });
+    if (spaceAfterAt) text = ` ${text}`;
+  }
+  if (text !== "") out.push({ type: "text", data: { text } });
+  return out.length === 0 ? undefined : out;
+}
+
 /** Segments of `postGroupMsg` / `postPrivateMsg` options, validated, in NcatBot's order. */
 export function composeOptions(
   ctx: ComposeContext,
   options: PostGroupMsgOptions,
   spaceAfterAt = false,
 ): SendSegment[] {
+  const simple = composeSimple(options, spaceAfterAt);
+  if (simple !== undefined) return simple;
   const parts: MessagePart[] = [];
   if (options.reply !== undefined) parts.push(Segment.reply(options.reply));
   let text = options.text ?? "";

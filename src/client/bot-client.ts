@@ -9,11 +9,23 @@ import { NcatBotError, NotConnectedError } from "../errors.js";
 import { type BotEvent, createEvent, type EventByKey } from "../event/index.js";
 import { IoBridge, type IoOptions, type IoSink, normalizeIoOptions } from "../io/index.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "../io/types.js";
-import { EVENT_KEYS, type EventKey, type EventPayload, eventKeysOf, type SegmentType } from "../protocol/index.js";
+import {
+  EVENT_KEYS,
+  type EventKey,
+  type EventPayload,
+  eventKeysOf,
+  type SegmentType,
+} from "../protocol/index.js";
 import { type BotClientOptions, type ResolvedConfig, resolveConfig } from "./config.js";
-import { type Disposer, Dispatcher, type Handler, type HandlerOptions, type RawPayload } from "./dispatcher.js";
-import { type BotLogger, createLogger } from "./logger.js";
+import {
+  Dispatcher,
+  type Disposer,
+  type Handler,
+  type HandlerOptions,
+  type RawPayload,
+} from "./dispatcher.js";
 import { toIoOptions } from "./io-options.js";
+import { type BotLogger, createLogger } from "./logger.js";
 
 /** Options of `onGroupMessage` / `onPrivateMessage`. */
 export interface MessageHandlerOptions extends HandlerOptions {
@@ -39,16 +51,20 @@ type LifecyclePhase = "idle" | "starting" | "running" | "stopping" | "stopped";
 
 const EVENT_KEY_SET: ReadonlySet<string> = new Set(EVENT_KEYS);
 
-function segmentFilter(filter: SegmentType | readonly SegmentType[]): (payload: RawPayload) => boolean {
+function segmentFilter(
+  filter: SegmentType | readonly SegmentType[],
+): (payload: RawPayload) => boolean {
   const types = new Set<string>(typeof filter === "string" ? [filter] : filter);
   return (payload) => {
     const message = payload.message;
     if (Array.isArray(message)) {
-      for (const segment of message as { type?: unknown }[]) if (types.has(String(segment.type))) return true;
+      for (const segment of message as { type?: unknown }[])
+        if (types.has(String(segment.type))) return true;
       return false;
     }
     if (typeof message === "string") {
-      for (const type of types) if (type === "text" ? message.length > 0 : message.includes(`[CQ:${type}`)) return true;
+      for (const type of types)
+        if (type === "text" ? message.length > 0 : message.includes(`[CQ:${type}`)) return true;
     }
     return false;
   };
@@ -92,7 +108,10 @@ export class BotClient {
     normalizeIoOptions(this.#ioOptions); // throws ConfigError now rather than at start()
     this.log =
       extras.logger ??
-      createLogger({ level: this.config.logLevel, ...(this.config.logFormat ? { format: this.config.logFormat } : {}) });
+      createLogger({
+        level: this.config.logLevel,
+        ...(this.config.logFormat ? { format: this.config.logFormat } : {}),
+      });
     this.#caller = {
       call: (action, params, callOptions) => {
         try {
@@ -101,7 +120,8 @@ export class BotClient {
           return Promise.reject(error);
         }
       },
-      callSync: (action, params, callOptions) => this.#connectedBridge(action).callSync(action, params, callOptions),
+      callSync: (action, params, callOptions) =>
+        this.#connectedBridge(action).callSync(action, params, callOptions),
     };
     this.api = createBotApi(this.#caller, { napcatIsLocal: this.config.napcatIsLocal });
     this.#dispatcher = new Dispatcher<BotEvent>({
@@ -114,7 +134,10 @@ export class BotClient {
 
   #connectedBridge(action: string): ActionCaller {
     if (this.#bridge === undefined || this.#phase === "stopped") {
-      throw new NotConnectedError(action, this.#phase === "stopped" ? "the bot was stopped" : "the bot is not started");
+      throw new NotConnectedError(
+        action,
+        this.#phase === "stopped" ? "the bot was stopped" : "the bot is not started",
+      );
     }
     return this.#bridge;
   }
@@ -138,6 +161,19 @@ export class BotClient {
     return api;
   }
 
+  /**
+   * The port the bot's own server listens on once started (reverse WebSocket, HTTP POST),
+   * useful with `port: 0`. Undefined in forward WebSocket and SSE modes.
+   */
+  get listenPort(): number | undefined {
+    return this.#bridge?.listenPort;
+  }
+
+  /** The NapCat accounts connected right now (reverse WebSocket may have several). */
+  connectedSelfIds(): readonly SelfId[] {
+    return this.#bridge?.connectedSelfIds() ?? [];
+  }
+
   // ---------------------------------------------------------------- registration
 
   /**
@@ -147,7 +183,11 @@ export class BotClient {
    *
    * @throws NcatBotError when `key` is not a known event key (the message lists them).
    */
-  on<K extends EventKey>(key: K, handler: Handler<EventByKey[K]>, options?: HandlerOptions): Disposer {
+  on<K extends EventKey>(
+    key: K,
+    handler: Handler<EventByKey[K]>,
+    options?: HandlerOptions,
+  ): Disposer {
     if (!EVENT_KEY_SET.has(key)) {
       throw new NcatBotError(`Unknown event key "${key}". Valid keys: ${EVENT_KEYS.join(", ")}.`);
     }
@@ -155,13 +195,29 @@ export class BotClient {
   }
 
   /** Group messages (NcatBot `on_group_message`; 3.x `group_event`). `filter` keeps only messages with that segment type. */
-  onGroupMessage(handler: Handler<EventByKey["message.group"]>, options: MessageHandlerOptions = {}): Disposer {
-    return this.#dispatcher.add("message.group", handler as Handler<never>, options, options.filter ? segmentFilter(options.filter) : undefined);
+  onGroupMessage(
+    handler: Handler<EventByKey["message.group"]>,
+    options: MessageHandlerOptions = {},
+  ): Disposer {
+    return this.#dispatcher.add(
+      "message.group",
+      handler as Handler<never>,
+      options,
+      options.filter ? segmentFilter(options.filter) : undefined,
+    );
   }
 
   /** Private messages (NcatBot `on_private_message`; 3.x `private_event`). */
-  onPrivateMessage(handler: Handler<EventByKey["message.private"]>, options: MessageHandlerOptions = {}): Disposer {
-    return this.#dispatcher.add("message.private", handler as Handler<never>, options, options.filter ? segmentFilter(options.filter) : undefined);
+  onPrivateMessage(
+    handler: Handler<EventByKey["message.private"]>,
+    options: MessageHandlerOptions = {},
+  ): Disposer {
+    return this.#dispatcher.add(
+      "message.private",
+      handler as Handler<never>,
+      options,
+      options.filter ? segmentFilter(options.filter) : undefined,
+    );
   }
 
   /** Messages the bot account itself sent (`message_sent`; needs NapCat's "report self message"). */
@@ -180,7 +236,10 @@ export class BotClient {
   }
 
   /** NapCat's heartbeats (`meta_event.heartbeat`). */
-  onHeartbeat(handler: Handler<EventByKey["meta_event.heartbeat"]>, options?: HandlerOptions): Disposer {
+  onHeartbeat(
+    handler: Handler<EventByKey["meta_event.heartbeat"]>,
+    options?: HandlerOptions,
+  ): Disposer {
     return this.#dispatcher.add("meta_event.heartbeat", handler as Handler<never>, options);
   }
 
@@ -194,7 +253,11 @@ export class BotClient {
     return this.#addLifecycle(this.#shutdown, handler, options);
   }
 
-  #addLifecycle(list: Array<{ handler: Handler<LifecycleInfo>; name: string }>, handler: Handler<LifecycleInfo>, options: HandlerOptions): Disposer {
+  #addLifecycle(
+    list: Array<{ handler: Handler<LifecycleInfo>; name: string }>,
+    handler: Handler<LifecycleInfo>,
+    options: HandlerOptions,
+  ): Disposer {
     const entry = { handler, name: options.name ?? (handler.name || "anonymous handler") };
     list.push(entry);
     return () => {
@@ -204,12 +267,18 @@ export class BotClient {
   }
 
   /** NcatBot 3.x alias of {@link BotClient.onGroupMessage}. */
-  groupEvent(handler: Handler<EventByKey["message.group"]>, options?: MessageHandlerOptions): Disposer {
+  groupEvent(
+    handler: Handler<EventByKey["message.group"]>,
+    options?: MessageHandlerOptions,
+  ): Disposer {
     return this.onGroupMessage(handler, options);
   }
 
   /** NcatBot 3.x alias of {@link BotClient.onPrivateMessage}. */
-  privateEvent(handler: Handler<EventByKey["message.private"]>, options?: MessageHandlerOptions): Disposer {
+  privateEvent(
+    handler: Handler<EventByKey["message.private"]>,
+    options?: MessageHandlerOptions,
+  ): Disposer {
     return this.onPrivateMessage(handler, options);
   }
 
@@ -241,26 +310,40 @@ export class BotClient {
     try {
       value = JSON.parse(raw);
     } catch {
-      this.log.warn({ frame: raw.slice(0, 120) }, "dropped a frame that is not JSON; NapCat should never send one");
+      this.log.warn(
+        { frame: raw.slice(0, 120) },
+        "dropped a frame that is not JSON; NapCat should never send one",
+      );
       return undefined;
     }
-    if (value === null || typeof value !== "object" || typeof (value as RawPayload).post_type !== "string") {
-      this.log.warn({ frame: raw.slice(0, 120) }, "dropped a frame without post_type: not a OneBot event");
+    if (
+      value === null ||
+      typeof value !== "object" ||
+      typeof (value as RawPayload).post_type !== "string"
+    ) {
+      this.log.warn(
+        { frame: raw.slice(0, 120) },
+        "dropped a frame without post_type: not a OneBot event",
+      );
       return undefined;
     }
     return value as RawPayload;
   }
 
-  #dispatch(payload: RawPayload): Promise<void> | undefined {
+  /** `track`: build the promise of every handler's completion (handleEvent) or not (live events). */
+  #dispatch(payload: RawPayload, track = true): Promise<void> | undefined {
     if (payload.post_type === "meta_event") this.#watchMeta(payload);
-    return this.#dispatcher.dispatch(payload);
+    return this.#dispatcher.dispatch(payload, track);
   }
 
   #watchMeta(payload: RawPayload): void {
     if (payload.meta_event_type === "heartbeat") {
       const online = (payload.status as { online?: unknown } | undefined)?.online;
       if (online === false && !this.#offline) {
-        this.log.warn({ selfId: payload.self_id }, "NapCat reports the QQ account offline (heartbeat status.online = false); log in again in NapCat");
+        this.log.warn(
+          { selfId: payload.self_id },
+          "NapCat reports the QQ account offline (heartbeat status.online = false); log in again in NapCat",
+        );
       } else if (online === true && this.#offline) {
         this.log.info({ selfId: payload.self_id }, "the QQ account is online again");
       }
@@ -272,9 +355,9 @@ export class BotClient {
 
   #sink(): IoSink {
     return {
-      onEvent: (raw) => {
-        const payload = this.#parse(raw);
-        if (payload !== undefined) this.#dispatch(payload);
+      // Already parsed once by the bridge (a JSON object with a string post_type).
+      onEvent: (payload) => {
+        this.#dispatch(payload, false);
       },
       onState: (state: ConnectionState) => this.#onState(state),
       onLog: (level, message, fields) => this.log[level](fields ?? {}, message),
@@ -287,7 +370,10 @@ export class BotClient {
         this.log.debug({ selfId: state.selfId }, "connection state: connected");
         break;
       case "disconnected":
-        this.log.warn({ reason: state.reason, retryInMs: state.retryInMs }, state.willRetry ? "connection to NapCat lost; reconnecting" : "connection to NapCat lost");
+        this.log.warn(
+          { reason: state.reason, retryInMs: state.retryInMs },
+          state.willRetry ? "connection to NapCat lost; reconnecting" : "connection to NapCat lost",
+        );
         break;
       default:
         break;
@@ -303,7 +389,9 @@ export class BotClient {
    */
   async start(): Promise<void> {
     if (this.#phase !== "idle") {
-      throw new NcatBotError(`start() called while the bot is ${this.#phase}; a BotClient starts once.`);
+      throw new NcatBotError(
+        `start() called while the bot is ${this.#phase}; a BotClient starts once.`,
+      );
     }
     this.#phase = "starting";
     const bridge = new IoBridge(this.#ioOptions, this.#sink());
@@ -362,11 +450,20 @@ export class BotClient {
     }
   }
 
-  async #runLifecycle(list: Array<{ handler: Handler<LifecycleInfo>; name: string }>, what: string): Promise<void> {
+  async #runLifecycle(
+    list: Array<{ handler: Handler<LifecycleInfo>; name: string }>,
+    what: string,
+  ): Promise<void> {
     const info: LifecycleInfo = { selfIds: this.#bridge?.connectedSelfIds() ?? [] };
     const pending: Promise<void>[] = [];
     for (const { handler, name } of [...list]) {
-      const settled = this.#dispatcher.invoke(handler, info, name, this.config.handlerTimeoutMs, () => what);
+      const settled = this.#dispatcher.invoke(
+        handler,
+        info,
+        name,
+        this.config.handlerTimeoutMs,
+        () => what,
+      );
       if (settled) pending.push(settled);
     }
     await Promise.all(pending);

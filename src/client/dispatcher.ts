@@ -55,9 +55,11 @@ const noop = () => {};
 /** One line that tells a person which event a log line is about. */
 export function summarizeEvent(payload: RawPayload): string {
   const parts = [String(payload.post_type)];
-  const detail = payload.message_type ?? payload.notice_type ?? payload.request_type ?? payload.meta_event_type;
+  const detail =
+    payload.message_type ?? payload.notice_type ?? payload.request_type ?? payload.meta_event_type;
   if (detail !== undefined) parts.push(String(detail));
-  if (payload.sub_type !== undefined && payload.sub_type !== "") parts.push(String(payload.sub_type));
+  if (payload.sub_type !== undefined && payload.sub_type !== "")
+    parts.push(String(payload.sub_type));
   let text = parts.join(".");
   if (payload.group_id !== undefined) text += ` group=${String(payload.group_id)}`;
   if (payload.user_id !== undefined) text += ` user=${String(payload.user_id)}`;
@@ -94,7 +96,12 @@ export class Dispatcher<E> {
    * Registers `handler` under `key`. `accepts` is an optional cheap test on the raw
    * payload (e.g. "contains an image") run before the event object is built.
    */
-  add(key: string, handler: Handler<never>, options: HandlerOptions = {}, accepts?: (payload: RawPayload) => boolean): Disposer {
+  add(
+    key: string,
+    handler: Handler<never>,
+    options: HandlerOptions = {},
+    accepts?: (payload: RawPayload) => boolean,
+  ): Disposer {
     const registration: Registration = {
       seq: this.#seq++,
       key,
@@ -144,10 +151,11 @@ export class Dispatcher<E> {
 
   /**
    * Runs every matching handler for one event. Returns a promise that settles when
-   * the async handlers have settled, or `undefined` when every handler was sync.
+   * the async handlers have settled, or `undefined` when every handler was sync (or
+   * `track` is false: live events, whose completion nobody waits for).
    * Never throws and never rejects: failures are logged.
    */
-  dispatch(payload: RawPayload): Promise<void> | undefined {
+  dispatch(payload: RawPayload, track = true): Promise<void> | undefined {
     const registrations = this.#handlersFor(this.#deps.keysOf(payload));
     if (registrations.length === 0) return undefined;
     let event: E | undefined;
@@ -158,21 +166,42 @@ export class Dispatcher<E> {
         try {
           event = this.#deps.createEvent(payload);
         } catch (error) {
-          this.#deps.log.error({ err: error, event: summarizeEvent(payload) }, "could not build the event object; handlers skipped");
+          this.#deps.log.error(
+            { err: error, event: summarizeEvent(payload) },
+            "could not build the event object; handlers skipped",
+          );
           return undefined;
         }
       }
-      const settled = this.invoke(registration.handler as Handler<E>, event, registration.name, registration.timeoutMs, () => summarizeEvent(payload));
-      if (settled) (pending ??= []).push(settled);
+      const settled = this.invoke(
+        registration.handler as Handler<E>,
+        event,
+        registration.name,
+        registration.timeoutMs,
+        () => summarizeEvent(payload),
+        track,
+      );
+      if (settled) {
+        if (pending === undefined) pending = [];
+        pending.push(settled);
+      }
     }
     return pending ? Promise.all(pending).then(noop) : undefined;
   }
 
   /**
    * Calls one handler inside an error boundary: a throw or a rejection is logged with
-   * the handler's name and the event's summary, and goes no further.
+   * the handler's name and the event's summary, and goes no further. With `track`
+   * false nothing is returned (the failure is still logged).
    */
-  invoke<T>(handler: Handler<T>, event: T, name: string, timeoutMs: number | undefined, describe: () => string): Promise<void> | undefined {
+  invoke<T>(
+    handler: Handler<T>,
+    event: T,
+    name: string,
+    timeoutMs: number | undefined,
+    describe: () => string,
+    track = true,
+  ): Promise<void> | undefined {
     let result: unknown;
     try {
       result = handler(event);
@@ -180,12 +209,26 @@ export class Dispatcher<E> {
       this.#report(name, describe, error);
       return undefined;
     }
-    if (result === undefined || result === null || typeof (result as { then?: unknown }).then !== "function") return undefined;
+    if (
+      result === undefined ||
+      result === null ||
+      typeof (result as { then?: unknown }).then !== "function"
+    )
+      return undefined;
     const promise = result as PromiseLike<unknown>;
+    if (!track && timeoutMs === undefined) {
+      Promise.resolve(promise).then(undefined, (error: unknown) =>
+        this.#report(name, describe, error),
+      );
+      return undefined;
+    }
     let timer: NodeJS.Timeout | undefined;
     if (timeoutMs !== undefined) {
       timer = setTimeout(() => {
-        this.#deps.log.warn({ handler: name, event: describe(), timeoutMs }, "handler still running after its timeout; it may be stuck");
+        this.#deps.log.warn(
+          { handler: name, event: describe(), timeoutMs },
+          "handler still running after its timeout; it may be stuck",
+        );
       }, timeoutMs);
       timer.unref();
     }
@@ -201,6 +244,9 @@ export class Dispatcher<E> {
   }
 
   #report(name: string, describe: () => string, error: unknown): void {
-    this.#deps.log.error({ err: error, handler: name, event: describe() }, `handler "${name}" failed; other handlers were not affected`);
+    this.#deps.log.error(
+      { err: error, handler: name, event: describe() },
+      `handler "${name}" failed; other handlers were not affected`,
+    );
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The base of every event object: the wire fields copied under their wire names,
- * plus a non-enumerable `api` for the shortcuts. Construction is one
+ * plus `api` for the shortcuts (a prototype getter over a symbol-keyed slot, so it
+ * is not an enumerable field and costs one store per event). Construction is one
  * `Object.assign`; nothing else runs until a field or method is used.
  *
  * @module
@@ -9,15 +10,26 @@ import type { BotAPI } from "../api/index.js";
 import { NcatBotError } from "../errors.js";
 import { MessageArray } from "../message/index.js";
 
+const API = Symbol("ncatbot.api");
+
+interface ApiSlot {
+  [API]: BotAPI;
+}
+
 /** Shared runtime base of all event classes. */
 export class EventCore {
-  /** The `bot.api` of the account that received this event (used by the shortcuts). */
-  declare readonly api: BotAPI;
-
   constructor(payload: object, api: BotAPI) {
     Object.assign(this, payload);
-    Object.defineProperty(this, "api", { value: api, enumerable: false, writable: false });
+    (this as unknown as ApiSlot)[API] = api;
   }
+
+  /** The `bot.api` of the account that received this event (used by the shortcuts). */
+  get api(): BotAPI {
+    return (this as unknown as ApiSlot)[API];
+  }
+
+  /** Ignores a wire field named `api` (the shortcuts' API always wins). */
+  set api(_ignored: unknown) {}
 }
 
 /** Constructor type of an event class carrying the wire payload `P`. */
@@ -58,7 +70,7 @@ class MessageEventCore extends EventCore {
       typeof raw === "string"
         ? MessageArray.fromCQ(raw)
         : Array.isArray(raw)
-          ? MessageArray.from(raw)
+          ? MessageArray.wrap(raw) // no copy: the wire array belongs to this event
           : MessageArray.from();
     self[PARSED_MESSAGE] = parsed;
     return parsed;

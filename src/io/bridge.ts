@@ -1,6 +1,7 @@
 /**
- * The main-thread side of the I/O thread: starts the worker, forwards events to the
- * client in order, runs async and Sync calls through it.
+ * The main-thread side of the I/O thread: starts the worker, parses every frame
+ * once, settles async calls, forwards events to the client in order, and runs
+ * async and Sync calls through the worker.
  *
  * @module
  */
@@ -11,17 +12,21 @@ import {
   Worker,
 } from "node:worker_threads";
 import { ActionTimeoutError, NotConnectedError, TransportError } from "../errors.js";
+import { redactUrl } from "../transport/errors-explain.js";
+import { ASYNC_ECHO_PREFIX } from "../transport/pending-calls.js";
 import type { LogLevel } from "../transport/types.js";
+import { AsyncCalls } from "./async-calls.js";
+import { OutboundQueue, readInbound } from "./batch.js";
+import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "./types.js";
 import {
-  type FromWorker,
+  type Control,
   fromWireError,
+  type InboundBatch,
   type Outcome,
   SLOT_CONNECTED,
   SLOT_SYNC,
-  type SyncRequest,
-  type ToWorker,
   type WorkerInit,
 } from "./wire.js";
 import { resolveWorkerSpec } from "./worker-path.js";
@@ -32,25 +37,35 @@ import { resolveWorkerSpec } from "./worker-path.js";
  */
 export type QuickOperation = Record<string, unknown>;
 
+/** A parsed OneBot event: a JSON object whose `post_type` is a string. */
+export type EventObject = Record<string, unknown> & { post_type: string };
+
 /** What the bridge reports to (the client). */
 export interface IoSink {
   /**
-   * One event: its raw JSON text (parse it once, here on the main thread) and the
-   * account it came from. Called in arrival order. Only HTTP POST uses a resolved
-   * quick operation (waited for at most ~1 s); other modes ignore the return value.
+   * One event, already parsed (each frame is parsed exactly once, on the main
+   * thread), and the account it came from. Called in arrival order. Only HTTP POST
+   * uses a resolved quick operation (waited for at most ~1 s); other modes ignore
+   * the return value.
    */
-  // biome-ignore lint/suspicious/noConfusingVoidType: plain (sync) handlers return nothing
-  onEvent(raw: string, selfId: SelfId | undefined): void | Promise<QuickOperation | undefined>;
+  onEvent(
+    payload: EventObject,
+    selfId: SelfId | undefined,
+    // biome-ignore lint/suspicious/noConfusingVoidType: plain (sync) handlers return nothing
+  ): void | Promise<QuickOperation | undefined>;
   /** Connection state changes. */
   onState(state: ConnectionState): void;
   /** Diagnostics from the I/O thread; never contains a token. */
   onLog(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
 }
 
+/** Young-generation cap of the I/O thread's V8 heap (`resourceLimits.maxYoungGenerationSizeMb`). */
+const IO_YOUNG_GENERATION_MB = 1;
+
 /** Extra wait of a Sync call beyond its timeout, for the worker's own timeout to answer first. */
 const SYNC_MARGIN_MS = 250;
 
-interface AsyncCall {
+interface HttpCall {
   action: string;
   params: unknown;
   resolve(data: unknown): void;
@@ -67,6 +82,26 @@ function serializeParams(action: string, params: object): string {
   }
 }
 
+/** Parses one frame; undefined (and a log line) when it is not a JSON object. */
+function parseFrame(text: string, sink: IoSink): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    sink.onLog("warn", "dropped a frame that is not JSON; NapCat should never send one", {
+      frame: text.slice(0, 120),
+    });
+    return undefined;
+  }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    return value as Record<string, unknown>;
+  }
+  sink.onLog("warn", "dropped a frame that is not a JSON object: not a OneBot event", {
+    frame: text.slice(0, 120),
+  });
+  return undefined;
+}
+
 /**
  * Runs the connection to NapCat in a worker thread ("the I/O thread").
  *
@@ -75,7 +110,10 @@ function serializeParams(action: string, params: object): string {
  *   when it likes: watch `onState`); HTTP once NapCat's HTTP API answered. It
  *   rejects with `ConfigError` (e.g. rejected token) or `TransportError` when
  *   retrying cannot help, or after `startTimeoutMs`; the worker is then stopped.
- * - Calls while disconnected fail at once with `NotConnectedError` (never queued).
+ * - Calls while disconnected fail at once with `NotConnectedError` (never queued);
+ *   async calls waiting when their connection drops reject with `TransportError`.
+ * - In the WebSocket modes, async calls are correlated here (echo `ncb:a<n>`) and
+ *   their frames batched to the worker; Sync calls are correlated by the worker.
  * - `stop()` leaves no worker, socket or timer behind.
  */
 export class IoBridge implements ActionCaller {
@@ -84,11 +122,18 @@ export class IoBridge implements ActionCaller {
   private worker: Worker | undefined;
   private syncPort: MessagePort | undefined;
   private shared: Int32Array | undefined;
-  private readonly calls = new Map<number, AsyncCall>();
+  private readonly ws: boolean;
+  private readonly noLinkDetail: string;
+  private readonly calls = new AsyncCalls();
+  private readonly links = new LinkTable();
+  private readonly httpCalls = new Map<number, HttpCall>();
+  private readonly outbox: OutboundQueue;
   private callSeq = 0;
   private syncSeq = 0;
   private eventSelf: SelfId | undefined;
   private selfIds: SelfId[] = [];
+  private lastLink = -1;
+  private heartbeatSent = "";
   private lastReason = "";
   private startWaiter: { resolve(): void; reject(e: Error): void } | undefined;
   private startTimer: NodeJS.Timeout | undefined;
@@ -100,6 +145,13 @@ export class IoBridge implements ActionCaller {
     private readonly sink: IoSink,
   ) {
     this.options = normalizeIoOptions(options);
+    const c = this.options.connection;
+    this.ws = c.mode !== "http";
+    this.noLinkDetail =
+      c.mode === "forward-ws"
+        ? `forward WebSocket ${redactUrl(c.uri)}`
+        : "no NapCat account has connected to the reverse WebSocket server yet";
+    this.outbox = new OutboundQueue((batch) => this.worker?.postMessage(batch));
   }
 
   /** Starts the I/O thread and the transport; see the class doc for when it resolves. */
@@ -115,9 +167,12 @@ export class IoBridge implements ActionCaller {
       eval: spec.eval,
       workerData: init,
       transferList: [port2],
+      // The I/O thread allocates little and briefly: a small young generation keeps its
+      // heap from growing under load (measured: -9 MB peak RSS, no CPU cost).
+      resourceLimits: { maxYoungGenerationSizeMb: IO_YOUNG_GENERATION_MB },
     });
     this.worker = worker;
-    worker.on("message", (m: FromWorker) => this.onMessage(m));
+    worker.on("message", (batch: InboundBatch) => readInbound(batch, this.onFrame, this.onControl));
     worker.on("error", (error) => this.onWorkerDeath(`the I/O thread crashed: ${error.message}`));
     worker.on("exit", (code) => {
       if (!this.stopping) this.onWorkerDeath(`the I/O thread exited (code ${code})`);
@@ -145,7 +200,8 @@ export class IoBridge implements ActionCaller {
       if (worker) {
         const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
         try {
-          worker.postMessage({ t: "stop" } satisfies ToWorker);
+          this.outbox.command({ t: "stop" });
+          this.outbox.flush();
         } catch {
           // already gone
         }
@@ -180,30 +236,38 @@ export class IoBridge implements ActionCaller {
    * `NotConnectedError` while disconnected.
    */
   call(action: string, params: object = {}, options?: CallOptions): Promise<unknown> {
-    const worker = this.worker;
-    if (!worker || this.stopping || !this.isConnected()) {
+    if (!this.worker || this.stopping || !this.isConnected()) {
       return Promise.reject(
-        new NotConnectedError(action, worker ? this.lastReason : "the bot is not started"),
+        new NotConnectedError(action, this.worker ? this.lastReason : "the bot is not started"),
       );
     }
+    const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
     let json: string;
     try {
       json = serializeParams(action, params);
     } catch (error) {
       return Promise.reject(error);
     }
+    if (!this.ws) return this.httpCall(action, params, json, timeoutMs, options?.selfId);
+    const choice = this.links.pick(options?.selfId, this.noLinkDetail);
+    if ("missing" in choice) return Promise.reject(new NotConnectedError(action, choice.missing));
+    const { frame, promise } = this.calls.register(action, params, json, timeoutMs, choice.link);
+    this.outbox.frame(choice.link, frame);
+    return promise;
+  }
+
+  private httpCall(
+    action: string,
+    params: object,
+    json: string,
+    timeoutMs: number,
+    selfId: SelfId | undefined,
+  ): Promise<unknown> {
     this.callSeq += 1;
     const id = this.callSeq;
     return new Promise<unknown>((resolve, reject) => {
-      this.calls.set(id, { action, params, resolve, reject });
-      worker.postMessage({
-        t: "call",
-        id,
-        action,
-        params: json,
-        timeoutMs: options?.timeoutMs ?? this.options.apiTimeoutMs,
-        selfId: options?.selfId,
-      } satisfies ToWorker);
+      this.httpCalls.set(id, { action, params, resolve, reject });
+      this.outbox.command({ t: "call", id, action, params: json, timeoutMs, selfId });
     });
   }
 
@@ -223,13 +287,17 @@ export class IoBridge implements ActionCaller {
     this.syncSeq += 1;
     const seq = this.syncSeq;
     let seen = Atomics.load(shared, SLOT_SYNC);
-    port.postMessage({
+    // Same channel as the queued async frames, flushed now: nothing queued before this
+    // call is held back behind it, and the worker sees them in order.
+    this.outbox.command({
+      t: "sync",
       seq,
       action,
       params: json,
       timeoutMs,
       selfId: options?.selfId,
-    } satisfies SyncRequest);
+    });
+    this.outbox.flush();
     const deadline = Date.now() + timeoutMs + SYNC_MARGIN_MS;
     for (;;) {
       const remaining = deadline - Date.now();
@@ -249,9 +317,45 @@ export class IoBridge implements ActionCaller {
     return this.shared !== undefined && Atomics.load(this.shared, SLOT_CONNECTED) === 1;
   }
 
-  private deliver(raw: string, selfId: SelfId | undefined): void {
+  /** Every frame from NapCat, parsed once: an answer to an async call, or an event. */
+  private readonly onFrame = (text: string): void => {
+    const obj = parseFrame(text, this.sink);
+    if (obj === undefined) return;
+    const echo = obj.echo;
+    if (typeof echo === "string" && echo.startsWith(ASYNC_ECHO_PREFIX)) {
+      if (!this.calls.settle(obj, echo)) {
+        this.sink.onLog("debug", "dropped a late or unknown response frame", { echo });
+      }
+      return;
+    }
+    if (typeof obj.post_type !== "string") {
+      if (echo !== undefined || obj.retcode !== undefined) {
+        this.sink.onLog("debug", "dropped a late or unknown response frame", { echo });
+      } else {
+        this.sink.onLog("warn", "dropped a frame without post_type: not a OneBot event", {
+          frame: text.slice(0, 120),
+        });
+      }
+      return;
+    }
+    if (obj.meta_event_type === "heartbeat") this.noteHeartbeat(obj);
+    this.deliver(obj as EventObject, this.eventSelf);
+  };
+
+  /** Tells the worker NapCat's heartbeat interval once per connection and interval. */
+  private noteHeartbeat(obj: Record<string, unknown>): void {
+    const interval = obj.interval;
+    if (this.options.connection.mode !== "forward-ws" || this.lastLink < 0) return;
+    if (typeof interval !== "number" || !(interval > 0)) return;
+    const key = `${this.lastLink}:${interval}`;
+    if (key === this.heartbeatSent) return;
+    this.heartbeatSent = key;
+    this.outbox.command({ t: "heartbeat", link: this.lastLink, intervalMs: interval });
+  }
+
+  private deliver(payload: EventObject, selfId: SelfId | undefined): void {
     try {
-      const r = this.sink.onEvent(raw, selfId);
+      const r = this.sink.onEvent(payload, selfId);
       if (r)
         r.then(undefined, (e: unknown) =>
           this.sink.onLog("error", `event handler failed: ${String(e)}`),
@@ -261,22 +365,34 @@ export class IoBridge implements ActionCaller {
     }
   }
 
-  private onMessage(m: FromWorker): void {
-    if (typeof m === "string") {
-      this.deliver(m, this.eventSelf);
-      return;
-    }
+  private readonly onControl = (m: Control): void => {
     switch (m.t) {
       case "self":
         this.eventSelf = m.selfId;
+        return;
+      case "link":
+        if (m.up) {
+          this.links.up(m.link, m.selfId);
+          this.lastLink = m.link;
+        } else {
+          this.links.down(m.link);
+          const reason = m.reason ?? "the connection closed";
+          this.calls.failLink(
+            m.link,
+            (action) =>
+              new TransportError(
+                `the connection to NapCat closed while "${action}" was waiting: ${reason}`,
+              ),
+          );
+        }
         return;
       case "event":
         this.onQuickEvent(m.raw, m.selfId, m.qid);
         return;
       case "result": {
-        const c = this.calls.get(m.id);
+        const c = this.httpCalls.get(m.id);
         if (!c) return;
-        this.calls.delete(m.id);
+        this.httpCalls.delete(m.id);
         if (m.ok) c.resolve(m.data);
         else c.reject(fromWireError(m.error, c.action, c.params));
         return;
@@ -299,18 +415,23 @@ export class IoBridge implements ActionCaller {
         this.failStart(fromWireError(m.error, "start", undefined));
         return;
     }
-  }
+  };
 
   private onQuickEvent(raw: string, selfId: SelfId | undefined, qid: number): void {
+    const answer = (op: string | undefined): void => {
+      if (!this.stopping) this.outbox.command({ t: "quick", qid, op });
+    };
+    const obj = parseFrame(raw, this.sink);
+    if (obj === undefined || typeof obj.post_type !== "string") {
+      answer(undefined);
+      return;
+    }
     let r: ReturnType<IoSink["onEvent"]> | undefined;
     try {
-      r = this.sink.onEvent(raw, selfId);
+      r = this.sink.onEvent(obj as EventObject, selfId);
     } catch (e) {
       this.sink.onLog("error", `event handler failed: ${String(e)}`);
     }
-    const answer = (op: string | undefined): void => {
-      if (!this.stopping) this.worker?.postMessage({ t: "quick", qid, op } satisfies ToWorker);
-    };
     Promise.resolve(r).then(
       (op) => answer(op ? JSON.stringify(op) : undefined),
       (e: unknown) => {
@@ -337,15 +458,19 @@ export class IoBridge implements ActionCaller {
   }
 
   private rejectAll(reason: string): void {
-    const all = [...this.calls.values()];
-    this.calls.clear();
-    for (const c of all) c.reject(new TransportError(`${reason} while "${c.action}" was waiting`));
+    const make = (action: string) => new TransportError(`${reason} while "${action}" was waiting`);
+    this.calls.rejectAll(make);
+    this.links.clear();
+    const all = [...this.httpCalls.values()];
+    this.httpCalls.clear();
+    for (const c of all) c.reject(make(c.action));
   }
 
   private onWorkerDeath(reason: string): void {
     if (this.stopping) return;
     this.sink.onLog("error", reason);
     if (this.shared) Atomics.store(this.shared, SLOT_CONNECTED, 0);
+    this.outbox.clear();
     this.rejectAll(reason);
     this.sink.onState({ kind: "disconnected", reason, willRetry: false });
     this.failStart(new TransportError(reason));

@@ -3,7 +3,7 @@
  *
  * @module
  */
-export { IoBridge, type IoSink, type QuickOperation } from "./bridge.js";
+export { type EventObject, IoBridge, type IoSink, type QuickOperation } from "./bridge.js";
 export {
   type ConnectionOptions,
   IO_DEFAULTS,

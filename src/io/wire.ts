@@ -35,6 +35,7 @@ export interface WireError {
 /** What the worker receives as `workerData`. */
 export interface WorkerInit {
   options: NormalizedIoOptions;
+  /** Port the worker answers Sync calls on (read with `receiveMessageOnPort`). */
   syncPort: MessagePort;
   /** Int32 slots: [0] sync answer counter, [1] 1 when a call could be sent now. */
   shared: SharedArrayBuffer;
@@ -45,8 +46,14 @@ export const SLOT_SYNC = 0;
 /** Index of the "connected" flag in the shared Int32Array. */
 export const SLOT_CONNECTED = 1;
 
-/** Main -> worker control messages. */
-export type ToWorker =
+/**
+ * Main -> worker commands. Request frames built by the main thread travel as bare
+ * strings in the same batch (see {@link OutboundBatch}).
+ */
+export type Command =
+  /** The frames that follow in this batch go out on this link. */
+  | { t: "to"; link: number }
+  /** An async call the worker runs itself (HTTP mode; the WebSocket modes send frames). */
   | {
       t: "call";
       id: number;
@@ -55,10 +62,21 @@ export type ToWorker =
       timeoutMs: number;
       selfId: SelfId | undefined;
     }
+  /** A Sync call: answered on the sync port, then `Atomics.notify`. */
+  | ({ t: "sync" } & SyncRequest)
+  /** The answer to an HTTP POST event's quick operation. */
   | { t: "quick"; qid: number; op: string | undefined }
+  /** NapCat's heartbeat interval, seen by the main thread on `link` (arms the watchdog). */
+  | { t: "heartbeat"; link: number; intervalMs: number }
   | { t: "stop" };
 
-/** A sync call request (main -> worker, on the sync port). */
+/**
+ * One main -> worker message: every request frame and command of one microtask, in
+ * order. A string is a request frame for the link named by the last `to` command.
+ */
+export type OutboundBatch = (string | Command)[];
+
+/** A Sync call request. */
 export interface SyncRequest {
   seq: number;
   action: string;
@@ -70,19 +88,26 @@ export interface SyncRequest {
 /** A call outcome (worker -> main). */
 export type Outcome = { ok: true; data: unknown } | { ok: false; error: WireError };
 
-/**
- * Worker -> main messages. A bare string is an event frame for the account named
- * by the last `self` message (saves an object per event).
- */
-export type FromWorker =
-  | string
+/** Worker -> main reports, carried in an {@link InboundBatch} between the frames. */
+export type Control =
+  /** The frames that follow came from this account. */
   | { t: "self"; selfId: SelfId | undefined }
+  /** A connection the main thread can send frames on came up or went down. */
+  | { t: "link"; link: number; selfId: SelfId | undefined; up: boolean; reason: string | undefined }
+  /** An HTTP POST event that waits for a quick operation (answered with a `quick` command). */
   | { t: "event"; raw: string; selfId: SelfId | undefined; qid: number }
   | ({ t: "result"; id: number } & Outcome)
   | { t: "state"; state: ConnectionState; selfIds: SelfId[] }
   | { t: "log"; level: LogLevel; message: string; fields: Record<string, unknown> | undefined }
   | { t: "started"; listenPort: number | undefined }
   | { t: "start-failed"; error: WireError };
+
+/**
+ * One worker -> main message: everything that happened in one turn of the worker's
+ * event loop, in arrival order. A string is a frame (JSON text exactly as NapCat
+ * sent it, never parsed by the worker); an object is a {@link Control} report.
+ */
+export type InboundBatch = (string | Control)[];
 
 /** Flattens an error for `postMessage`. */
 export function toWireError(error: unknown): WireError {

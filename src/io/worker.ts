@@ -1,8 +1,12 @@
 /**
- * The I/O thread: owns the transport (sockets, timers, echo maps) and talks to the
- * main thread over its parent port (events, async calls, state, logs) and a
- * dedicated sync port (Sync calls, answered with `Atomics.notify`).
- * User code never runs here, so a Sync call cannot deadlock.
+ * The I/O thread: owns the transport (sockets, timers, its own echo map for Sync
+ * calls) and talks to the main thread over its parent port, in batches both ways
+ * (see batch.ts), plus a dedicated sync port for Sync answers (with `Atomics.notify`).
+ *
+ * In the WebSocket modes the hot path does no JSON work here: frames go to the
+ * main thread as raw bytes (it parses them once, settles its own async calls and
+ * dispatches events), and request frames built by the main thread are only written
+ * to the socket. User code never runs here, so a Sync call cannot deadlock.
  *
  * Built by tsup as its own entry `io-worker` (dist/io-worker.js / .cjs).
  *
@@ -11,22 +15,26 @@
 import { isMainThread, type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { createTransport } from "../transport/create.js";
 import type { Transport } from "../transport/types.js";
+import { InboundBatcher } from "./batch.js";
 import type { SelfId } from "./types.js";
 import {
-  type FromWorker,
+  type Command,
+  type OutboundBatch,
   type Outcome,
   SLOT_CONNECTED,
   SLOT_SYNC,
   type SyncRequest,
-  type ToWorker,
   toWireError,
   type WorkerInit,
 } from "./wire.js";
 
+/** Sentinel for "no account announced yet" (distinct from an `undefined` self id). */
+const NOBODY: unique symbol = Symbol("nobody");
+
 function run(port: MessagePort, init: WorkerInit): void {
   const shared = new Int32Array(init.shared);
-  const post = (m: FromWorker): void => port.postMessage(m);
-  let lastSelf: SelfId | undefined;
+  const out = new InboundBatcher((batch) => port.postMessage(batch));
+  let lastSelf: SelfId | undefined | typeof NOBODY = NOBODY;
   let qidSeq = 0;
   const quickWaiters = new Map<number, (op: string | undefined) => void>();
   let transport: Transport | undefined;
@@ -40,23 +48,34 @@ function run(port: MessagePort, init: WorkerInit): void {
       if (reply) {
         qidSeq += 1;
         quickWaiters.set(qidSeq, reply);
-        post({ t: "event", raw, selfId, qid: qidSeq });
+        const text = typeof raw === "string" ? raw : raw.toString("utf8");
+        out.control({ t: "event", raw: text, selfId, qid: qidSeq });
         return;
       }
       if (selfId !== lastSelf) {
         lastSelf = selfId;
-        post({ t: "self", selfId });
+        out.control({ t: "self", selfId });
       }
-      port.postMessage(raw);
+      out.frame(typeof raw === "string" ? raw : raw.toString("utf8"));
+    },
+    onLink(change) {
+      out.control({
+        t: "link",
+        link: change.link,
+        selfId: change.selfId,
+        up: change.up,
+        reason: change.reason,
+      });
     },
     onState(state) {
       syncConnected();
-      post({ t: "state", state, selfIds: transport?.connectedSelfIds() ?? [] });
+      out.control({ t: "state", state, selfIds: transport?.connectedSelfIds() ?? [] });
     },
     onLog(level, message, fields) {
-      post({ t: "log", level, message, fields });
+      out.control({ t: "log", level, message, fields });
     },
   });
+  const t: Transport = transport;
 
   const outcome = (
     action: string,
@@ -64,17 +83,33 @@ function run(port: MessagePort, init: WorkerInit): void {
     timeoutMs: number,
     selfId: SelfId | undefined,
   ): Promise<Outcome> =>
-    (transport as Transport).call(action, params, timeoutMs, selfId).then(
+    t.call(action, params, timeoutMs, selfId).then(
       (data): Outcome => ({ ok: true, data }),
       (error: unknown): Outcome => ({ ok: false, error: toWireError(error) }),
     );
 
-  port.on("message", (m: ToWorker) => {
+  const answerSync = (req: SyncRequest): void => {
+    void outcome(req.action, req.params, req.timeoutMs, req.selfId).then((o) => {
+      init.syncPort.postMessage({ seq: req.seq, ...o });
+      Atomics.add(shared, SLOT_SYNC, 1);
+      Atomics.notify(shared, SLOT_SYNC);
+    });
+  };
+
+  const command = (m: Command): void => {
     switch (m.t) {
+      case "to":
+        return;
       case "call":
-        void outcome(m.action, m.params, m.timeoutMs, m.selfId).then((o) =>
-          post({ t: "result", id: m.id, ...o }),
-        );
+        void outcome(m.action, m.params, m.timeoutMs, m.selfId).then((o) => {
+          out.control({ t: "result", id: m.id, ...o });
+        });
+        return;
+      case "sync":
+        answerSync(m);
+        return;
+      case "heartbeat":
+        t.learnHeartbeat?.(m.link, m.intervalMs);
         return;
       case "quick": {
         const reply = quickWaiters.get(m.qid);
@@ -83,29 +118,46 @@ function run(port: MessagePort, init: WorkerInit): void {
         return;
       }
       case "stop":
-        void (transport as Transport).stop().finally(() => {
+        void t.stop().finally(() => {
           Atomics.store(shared, SLOT_CONNECTED, 0);
+          out.flush();
           init.syncPort.close();
           port.close();
         });
         return;
     }
+  };
+
+  // Frames of one link are written together; a link that is gone drops its frames
+  // (the main thread fails those calls when it reads the link's down report).
+  const frames: string[] = [];
+  let link = -1;
+  const sendFrames = (): void => {
+    if (frames.length === 0) return;
+    t.sendFrames?.(link, frames);
+    frames.length = 0;
+  };
+
+  port.on("message", (batch: OutboundBatch) => {
+    for (const item of batch) {
+      if (typeof item === "string") {
+        frames.push(item);
+        continue;
+      }
+      sendFrames();
+      if (item.t === "to") link = item.link;
+      command(item);
+    }
+    sendFrames();
+    link = -1;
   });
 
-  init.syncPort.on("message", (req: SyncRequest) => {
-    void outcome(req.action, req.params, req.timeoutMs, req.selfId).then((o) => {
-      init.syncPort.postMessage({ seq: req.seq, ...o });
-      Atomics.add(shared, SLOT_SYNC, 1);
-      Atomics.notify(shared, SLOT_SYNC);
-    });
-  });
-
-  transport.start().then(
+  t.start().then(
     () => {
       syncConnected();
-      post({ t: "started", listenPort: transport?.listenPort?.() });
+      out.control({ t: "started", listenPort: t.listenPort?.() });
     },
-    (error: unknown) => post({ t: "start-failed", error: toWireError(error) }),
+    (error: unknown) => out.control({ t: "start-failed", error: toWireError(error) }),
   );
 }
 

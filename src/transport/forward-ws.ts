@@ -18,13 +18,7 @@ import {
   redactUrl,
   transportError,
 } from "./errors-explain.js";
-import {
-  frameText,
-  heartbeatInterval,
-  mayBeBadToken,
-  mayBeOurResponse,
-  parseObject,
-} from "./frames.js";
+import { frameBytes, mayBeBadToken, mayBeSyncResponse, parseObject } from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
 import type { Transport, TransportHooks } from "./types.js";
 import { Watchdog } from "./watchdog.js";
@@ -72,6 +66,10 @@ export class ForwardWsTransport implements Transport {
   private retryTimer: NodeJS.Timeout | undefined;
   private waiter: Waiter | undefined;
   private readonly target: string;
+  /** Id of the last connection attempt; `link` is the one currently usable by `sendFrames`. */
+  private linkSeq = 0;
+  private link = 0;
+  private watchdog: Watchdog | undefined;
 
   constructor(
     private readonly options: ForwardWsOptions,
@@ -144,6 +142,19 @@ export class ForwardWsTransport implements Transport {
     return this.connected && this.selfId !== undefined ? [this.selfId] : [];
   }
 
+  sendFrames(link: number, frames: readonly string[]): boolean {
+    const ws = this.ws;
+    if (!this.connected || !ws || link !== this.link) return false;
+    // No per-frame callback: a failed write closes the socket, and the link-down
+    // report fails every call still waiting on it.
+    for (const frame of frames) ws.send(frame);
+    return true;
+  }
+
+  learnHeartbeat(link: number, intervalMs: number): void {
+    if (link === this.link && this.connected) this.watchdog?.learn(intervalMs);
+  }
+
   private send(
     ws: WebSocket,
     pending: PendingCalls,
@@ -183,6 +194,8 @@ export class ForwardWsTransport implements Transport {
         headers,
         perMessageDeflate: false,
         handshakeTimeout: 10_000,
+        // Frames are decoded with replacement characters anyway; skip ws's extra pass.
+        skipUTF8Validation: true,
       });
     } catch (error) {
       this.fatal = true;
@@ -193,6 +206,8 @@ export class ForwardWsTransport implements Transport {
       return;
     }
     const pending = new PendingCalls();
+    this.linkSeq += 1;
+    const link = this.linkSeq;
     this.ws = ws;
     this.pending = pending;
     let gone = false;
@@ -208,6 +223,7 @@ export class ForwardWsTransport implements Transport {
       );
       ws.terminate();
     });
+    this.watchdog = watchdog;
 
     const onGone = (explained: Explained): void => {
       if (gone) return;
@@ -217,6 +233,14 @@ export class ForwardWsTransport implements Transport {
       if (this.ws === ws) {
         this.connected = false;
         this.ws = undefined;
+      }
+      if (wasConnected) {
+        this.hooks.onLink?.({
+          link,
+          selfId: this.selfId,
+          up: false,
+          reason: explained.message,
+        });
       }
       pending.rejectAll(
         (action) =>
@@ -294,7 +318,11 @@ export class ForwardWsTransport implements Transport {
       this.send(ws, pending, "get_login_info", "{}", this.options.probeTimeoutMs).then(
         (data) => {
           const id = (data as { user_id?: unknown } | null)?.user_id;
-          this.onConnected(ws, typeof id === "number" || typeof id === "string" ? id : undefined);
+          this.onConnected(
+            ws,
+            link,
+            typeof id === "number" || typeof id === "string" ? id : undefined,
+          );
         },
         (error: unknown) => {
           if (error instanceof ActionFailedError && error.retcode === 1403) {
@@ -306,40 +334,42 @@ export class ForwardWsTransport implements Transport {
             "warn",
             `forward WebSocket ${this.target}: get_login_info probe failed (${(error as Error).message}); assuming connected`,
           );
-          this.onConnected(ws, undefined);
+          this.onConnected(ws, link, undefined);
         },
       );
     });
+    // The hot path: every frame NapCat sends. Only answers to this thread's own calls
+    // (Sync calls, the probe) are parsed here; everything else goes on as bytes.
     ws.on("message", (data) => {
-      const raw = frameText(data);
       watchdog.frames += 1;
-      if (mayBeOurResponse(raw)) {
-        const obj = parseObject(raw);
+      const bytes = frameBytes(data);
+      if (pending.size > 0 && mayBeSyncResponse(bytes)) {
+        const obj = parseObject(bytes.toString("utf8"));
         if (obj && pending.settle(obj)) return;
         if (obj && obj.post_type === undefined) {
           this.hooks.onLog("debug", "dropped a late or unknown response frame", { echo: obj.echo });
           return;
         }
-      } else if (!this.connected && mayBeBadToken(raw)) {
-        const obj = parseObject(raw);
-        if (obj && obj.retcode === 1403 && obj.post_type === undefined) {
-          onBadToken("retcode 1403");
-          return;
+      } else if (!this.connected) {
+        const raw = bytes.toString("utf8");
+        if (mayBeBadToken(raw)) {
+          const obj = parseObject(raw);
+          if (obj && obj.retcode === 1403 && obj.post_type === undefined) {
+            onBadToken("retcode 1403");
+            return;
+          }
         }
       }
-      if (raw.length < 512) {
-        const interval = heartbeatInterval(raw);
-        if (interval !== undefined) watchdog.learn(interval);
-      }
-      this.hooks.onFrame(raw, this.selfId);
+      this.hooks.onFrame(bytes, this.selfId);
     });
   }
 
-  private onConnected(ws: WebSocket, selfId: SelfId | undefined): void {
+  private onConnected(ws: WebSocket, link: number, selfId: SelfId | undefined): void {
     if (this.ws !== ws || this.stopped || this.fatal) return;
     this.connected = true;
     this.failures = 0;
     this.selfId = selfId;
+    this.link = link;
     const expected = this.options.expectedSelfId;
     if (expected !== undefined && selfId !== undefined && String(expected) !== String(selfId)) {
       this.hooks.onLog(
@@ -352,6 +382,7 @@ export class ForwardWsTransport implements Transport {
       `connected to NapCat at ${this.target}`,
       selfId === undefined ? undefined : { selfId },
     );
+    this.hooks.onLink?.({ link, selfId, up: true });
     this.hooks.onState(
       selfId === undefined ? { kind: "connected" } : { kind: "connected", selfId },
     );

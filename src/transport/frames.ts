@@ -4,7 +4,10 @@
  *
  * @module
  */
-import { ECHO_MARKER } from "./pending-calls.js";
+import { ECHO_MARKER, SYNC_ECHO_MARKER } from "./pending-calls.js";
+
+/** {@link SYNC_ECHO_MARKER} as bytes, to search raw socket frames without decoding them. */
+const SYNC_MARKER_BYTES = Buffer.from(SYNC_ECHO_MARKER, "utf8");
 
 const HEARTBEAT_MARKER = '"meta_event_type":"heartbeat"';
 const BAD_TOKEN_MARKER = '"retcode":1403';
@@ -12,6 +15,15 @@ const BAD_TOKEN_MARKER = '"retcode":1403';
 /** True when the frame may answer one of our calls (contains our echo marker). */
 export function mayBeOurResponse(raw: string): boolean {
   return raw.includes(ECHO_MARKER);
+}
+
+/**
+ * True when the frame may answer a call correlated on the I/O thread (Sync calls,
+ * the login probe): it contains {@link SYNC_ECHO_MARKER}. A quote inside a JSON
+ * string is always escaped, so user text can never produce the marker.
+ */
+export function mayBeSyncResponse(raw: Buffer | string): boolean {
+  return typeof raw === "string" ? raw.includes(SYNC_ECHO_MARKER) : raw.includes(SYNC_MARKER_BYTES);
 }
 
 /** True when the frame may be a NapCat "bad token" (retcode 1403) frame. */
@@ -37,6 +49,14 @@ export function parseObject(raw: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A `ws` message payload (Buffer, Buffer[] or ArrayBuffer) as one Buffer, without copying a single Buffer. */
+export function frameBytes(data: unknown): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data as Buffer[]);
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  return Buffer.from(String(data), "utf8");
 }
 
 /** Converts a `ws` message payload (Buffer, Buffer[] or ArrayBuffer) to text. */

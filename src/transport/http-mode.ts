@@ -66,7 +66,7 @@ export class HttpTransport implements Transport {
     this.hooks.onState({ kind: "connecting", attempt: 1 });
     if (this.post) await this.post.start();
     await this.probe();
-    this.sse?.start();
+    await this.sse?.start();
   }
 
   private async probe(): Promise<void> {

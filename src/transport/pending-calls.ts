@@ -17,6 +17,19 @@ export const ECHO_PREFIX = "ncb:";
  */
 export const ECHO_MARKER = `"echo":"${ECHO_PREFIX}`;
 
+/**
+ * Echo prefix of calls correlated on the I/O thread (Sync calls, the login probe).
+ * Distinct from {@link ASYNC_ECHO_PREFIX} so the I/O thread can tell, from the raw
+ * text alone, which answers are its own.
+ */
+export const SYNC_ECHO_PREFIX = `${ECHO_PREFIX}s`;
+
+/** Echo prefix of async calls, correlated on the main thread (never parsed by the I/O thread). */
+export const ASYNC_ECHO_PREFIX = `${ECHO_PREFIX}a`;
+
+/** The raw text every answer to an I/O-thread call contains (see {@link ECHO_MARKER}). */
+export const SYNC_ECHO_MARKER = `"echo":"${SYNC_ECHO_PREFIX}`;
+
 interface Pending {
   action: string;
   resolve(data: unknown): void;
@@ -26,10 +39,14 @@ interface Pending {
 
 /**
  * Turns a parsed OneBot response envelope (`status`, `retcode`, `data`, `message`,
- * `wording`, `echo`) into its `data`, or throws `ActionFailedError` (with `params`
- * left undefined: the caller that knows them fills them in).
+ * `wording`, `echo`) into its `data`, or throws `ActionFailedError` carrying
+ * `params` (undefined when the caller does not know them: it fills them in).
  */
-export function unwrapEnvelope(action: string, envelope: Record<string, unknown>): unknown {
+export function unwrapEnvelope(
+  action: string,
+  envelope: Record<string, unknown>,
+  params: unknown = undefined,
+): unknown {
   const status = typeof envelope.status === "string" ? envelope.status : "";
   const retcode =
     typeof envelope.retcode === "number" ? envelope.retcode : Number(envelope.retcode ?? 0);
@@ -42,7 +59,7 @@ export function unwrapEnvelope(action: string, envelope: Record<string, unknown>
   }
   throw new ActionFailedError({
     action,
-    params: undefined,
+    params,
     retcode: Number.isFinite(retcode) ? retcode : -1,
     status: status || "failed",
     napcatMessage: typeof envelope.message === "string" ? envelope.message : "",
@@ -56,6 +73,9 @@ export class PendingCalls {
   private seq = 0;
   private readonly map = new Map<string, Pending>();
 
+  /** @param prefix echo prefix of this instance's calls (default {@link SYNC_ECHO_PREFIX}). */
+  constructor(private readonly prefix: string = SYNC_ECHO_PREFIX) {}
+
   /** Number of calls still waiting. */
   get size(): number {
     return this.map.size;
@@ -67,7 +87,7 @@ export class PendingCalls {
    */
   register(action: string, timeoutMs: number): { echo: string; promise: Promise<unknown> } {
     this.seq += 1;
-    const echo = `${ECHO_PREFIX}${this.seq}`;
+    const echo = `${this.prefix}${this.seq}`;
     const promise = new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.map.delete(echo);

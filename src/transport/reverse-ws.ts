@@ -11,7 +11,7 @@ import { WebSocketServer } from "ws";
 import { NotConnectedError, TransportError } from "../errors.js";
 import type { SelfId } from "../io/types.js";
 import { presentedToken, safeEqual } from "./auth.js";
-import { frameText, mayBeOurResponse, parseObject } from "./frames.js";
+import { frameBytes, mayBeSyncResponse, parseObject } from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
 import { closeServer, listen } from "./server-util.js";
 import type { Transport, TransportHooks } from "./types.js";
@@ -34,6 +34,7 @@ interface Account {
   selfId: SelfId;
   ws: WebSocket;
   pending: PendingCalls;
+  link: number;
 }
 
 function reject(socket: Duplex, status: number, text: string): void {
@@ -51,8 +52,15 @@ function reject(socket: Duplex, status: number, text: string): void {
  */
 export class ReverseWsTransport implements Transport {
   private readonly server: Server;
-  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    // Frames are decoded with replacement characters anyway; skip ws's extra pass.
+    skipUTF8Validation: true,
+  });
   private readonly accounts = new Map<string, Account>();
+  private readonly links = new Map<number, Account>();
+  private linkSeq = 0;
   private stopped = false;
 
   constructor(
@@ -95,6 +103,7 @@ export class ReverseWsTransport implements Transport {
       account.ws.terminate();
     }
     this.accounts.clear();
+    this.links.clear();
     for (const ws of this.wss.clients) ws.terminate();
     await closeServer(this.server);
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
@@ -124,6 +133,13 @@ export class ReverseWsTransport implements Transport {
 
   listenPort(): number {
     return this.port;
+  }
+
+  sendFrames(link: number, frames: readonly string[]): boolean {
+    const account = this.links.get(link);
+    if (!account) return false;
+    for (const frame of frames) account.ws.send(frame);
+    return true;
   }
 
   isConnected(selfId?: SelfId): boolean {
@@ -187,8 +203,10 @@ export class ReverseWsTransport implements Transport {
       this.drop(previous, "replaced by a new connection from the same account");
       previous.ws.terminate();
     }
-    const account: Account = { selfId, ws, pending: new PendingCalls() };
+    this.linkSeq += 1;
+    const account: Account = { selfId, ws, pending: new PendingCalls(), link: this.linkSeq };
     this.accounts.set(key, account);
+    this.links.set(account.link, account);
     const expected = this.options.expectedSelfId;
     if (expected !== undefined && String(expected) !== key) {
       this.hooks.onLog(
@@ -197,15 +215,17 @@ export class ReverseWsTransport implements Transport {
       );
     }
     this.hooks.onLog("info", `NapCat account ${selfId} connected (reverse WebSocket)`);
+    this.hooks.onLink?.({ link: account.link, selfId, up: true });
     this.hooks.onState({ kind: "connected", selfId });
+    // Hot path: only answers to this thread's own (Sync) calls are parsed here.
     ws.on("message", (data) => {
-      const raw = frameText(data);
-      if (mayBeOurResponse(raw)) {
-        const obj = parseObject(raw);
+      const bytes = frameBytes(data);
+      if (account.pending.size > 0 && mayBeSyncResponse(bytes)) {
+        const obj = parseObject(bytes.toString("utf8"));
         if (obj && account.pending.settle(obj)) return;
         if (obj && obj.post_type === undefined) return;
       }
-      this.hooks.onFrame(raw, selfId);
+      this.hooks.onFrame(bytes, selfId);
     });
     ws.on("error", (error) =>
       this.hooks.onLog("warn", `reverse WebSocket account ${selfId}: ${error.message}`),
@@ -217,6 +237,7 @@ export class ReverseWsTransport implements Transport {
     const key = String(account.selfId);
     if (this.accounts.get(key) !== account) return;
     this.accounts.delete(key);
+    this.links.delete(account.link);
     account.pending.rejectAll(
       (action) =>
         new TransportError(
@@ -224,6 +245,12 @@ export class ReverseWsTransport implements Transport {
         ),
     );
     if (this.stopped) return;
+    this.hooks.onLink?.({
+      link: account.link,
+      selfId: account.selfId,
+      up: false,
+      reason: `account ${account.selfId}: ${reason}`,
+    });
     this.hooks.onLog(
       "warn",
       `NapCat account ${account.selfId} disconnected: ${reason}; waiting for it to reconnect`,

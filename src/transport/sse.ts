@@ -26,6 +26,7 @@ export class SseReceiver {
   private stopped = false;
   private failures = 0;
   private readonly target: string;
+  private firstOpen: { resolve(): void; reject(error: Error): void } | undefined;
 
   constructor(
     private readonly options: SseOptions,
@@ -35,14 +36,23 @@ export class SseReceiver {
     this.target = redactUrl(options.url);
   }
 
-  /** Opens the stream (does not wait for it; failures are retried and logged). */
-  start(): void {
+  /**
+   * Opens the stream. Resolves once it is open (so no event sent after `start()`
+   * resolves is missed); rejects with `ConfigError` when the token is refused.
+   * Other failures are retried with backoff and logged; the caller bounds the wait.
+   */
+  start(): Promise<void> {
+    const opened = new Promise<void>((resolve, reject) => {
+      this.firstOpen = { resolve, reject };
+    });
     this.open();
+    return opened;
   }
 
   /** Closes the stream and cancels retries. */
   stop(): void {
     this.stopped = true;
+    this.firstOpen = undefined;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.req?.destroy();
@@ -87,6 +97,8 @@ export class SseReceiver {
         res.resume();
         const error = badTokenError("sse", `HTTP ${status} from ${this.target}`);
         this.hooks.onLog("error", error.message);
+        this.firstOpen?.reject(error);
+        this.firstOpen = undefined;
         return;
       }
       if (status !== 200) {
@@ -98,6 +110,8 @@ export class SseReceiver {
       }
       this.failures = 0;
       this.hooks.onLog("info", `SSE stream open at ${this.target}`);
+      this.firstOpen?.resolve();
+      this.firstOpen = undefined;
       res.setEncoding("utf8");
       let buffer = "";
       let data = "";

@@ -14,19 +14,41 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
  */
 export interface TransportHooks {
   /**
-   * One event frame, raw JSON text exactly as received (never parsed for events).
+   * One frame, exactly as received and never parsed here: JSON text, or its UTF-8
+   * bytes (the WebSocket transports pass the socket's bytes so the I/O thread never
+   * decodes them). Everything that is not an answer to a call this transport made
+   * itself arrives here: events, and answers to frames sent with
+   * {@link Transport.sendFrames}.
    * `reply` is only given by receivers that can answer with a OneBot quick operation
    * (HTTP POST): call it once with the JSON text of the operation, or `undefined`.
    */
   onFrame(
-    raw: string,
+    raw: string | Buffer,
     selfId: SelfId | undefined,
     reply?: (operationJson: string | undefined) => void,
   ): void;
   /** Connection state changes. */
   onState(state: ConnectionState): void;
+  /**
+   * A connection ("link") that {@link Transport.sendFrames} can write to came up or
+   * went down. Reported before the matching `connected` / `disconnected` state.
+   * Only the WebSocket transports have links.
+   */
+  onLink?(change: LinkChange): void;
   /** Diagnostics; never contains a token or secret. */
   onLog(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
+}
+
+/** A WebSocket connection that came up or went down (see {@link TransportHooks.onLink}). */
+export interface LinkChange {
+  /** Id of the connection, unique within one transport. */
+  link: number;
+  /** The NapCat account on it (forward WS: from `get_login_info`; reverse WS: `X-Self-ID`). */
+  selfId: SelfId | undefined;
+  /** True when it can be written to from now on; false when it is gone. */
+  up: boolean;
+  /** Why it went down (when `up` is false). */
+  reason?: string;
 }
 
 /** A connection to NapCat, in any mode. */
@@ -52,4 +74,13 @@ export interface Transport {
   listenPort?(): number | undefined;
   /** Accounts currently connected (reverse WS may have several). */
   connectedSelfIds(): SelfId[];
+  /**
+   * Writes ready-made request frames on link `link` (WebSocket transports only).
+   * Their answers arrive through `onFrame` like events: the caller correlates them.
+   * Returns false (nothing sent) when that link is gone; its `onLink` down report
+   * tells the caller to fail the calls.
+   */
+  sendFrames?(link: number, frames: readonly string[]): boolean;
+  /** A heartbeat event with this `interval` (ms) was seen on link `link` (arms the watchdog). */
+  learnHeartbeat?(link: number, intervalMs: number): void;
 }

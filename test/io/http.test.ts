@@ -31,11 +31,9 @@ describe("HTTP mode through the I/O thread", () => {
       },
       {
         ...rec.sink,
-        onEvent(raw, selfId) {
-          rec.sink.onEvent(raw, selfId);
-          return raw.includes('"raw_message":"m2"')
-            ? Promise.resolve({ reply: "pong" })
-            : undefined;
+        onEvent(payload, selfId) {
+          rec.sink.onEvent(payload, selfId);
+          return payload.raw_message === "m2" ? Promise.resolve({ reply: "pong" }) : undefined;
         },
       },
     );

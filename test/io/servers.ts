@@ -173,9 +173,12 @@ export async function startHttpApi(
   return fake;
 }
 
-/** A sink that records everything. */
+/**
+ * A sink that records everything. Events arrive parsed; `raw` is their JSON text
+ * again (same key order), so tests can compare with what the server sent.
+ */
 export function recordingSink() {
-  const events: { raw: string; selfId: unknown }[] = [];
+  const events: { raw: string; payload: Record<string, unknown>; selfId: unknown }[] = [];
   const states: string[] = [];
   const logs: string[] = [];
   return {
@@ -183,8 +186,8 @@ export function recordingSink() {
     states,
     logs,
     sink: {
-      onEvent(raw: string, selfId: unknown) {
-        events.push({ raw, selfId });
+      onEvent(payload: Record<string, unknown>, selfId: unknown) {
+        events.push({ raw: JSON.stringify(payload), payload, selfId });
       },
       onState(s: { kind: string }) {
         states.push(s.kind);
