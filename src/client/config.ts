@@ -6,8 +6,8 @@
  * @module
  */
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { ConfigError } from "../errors.js";
 import { IO_DEFAULTS } from "../io/options.js";
 import { isLoopbackHost } from "../message/media.js";
@@ -206,7 +206,9 @@ function readConfigFile(path: string, explicit: boolean): Partial<BotClientOptio
   }
   let parsed: unknown;
   try {
-    parsed = parseYaml(readFileSync(path, "utf8"));
+    // Loaded only when a config file exists: most bots start without one.
+    const yaml = createRequire(import.meta.url)("yaml") as typeof import("yaml");
+    parsed = yaml.parse(readFileSync(path, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new ConfigError(
