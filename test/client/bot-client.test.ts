@@ -1,5 +1,7 @@
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { BotClient } from "../../src/client/bot-client.js";
+import { createLogger } from "../../src/client/logger.js";
 import { ConfigError, NcatBotError, NotConnectedError } from "../../src/errors.js";
 
 const quiet = { configFile: false as const, logLevel: "silent" as const };
@@ -84,5 +86,32 @@ describe("BotClient without a connection", () => {
     const bot = new BotClient(quiet);
     await expect(bot.handleEvent("not json")).resolves.toBeUndefined();
     await expect(bot.handleEvent('{"retcode":0}')).resolves.toBeUndefined();
+  });
+
+  it("reports a heartbeat whose status says the QQ account is offline, once per change", async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const bot = new BotClient(quiet, { logger: createLogger({ level: "info", format: "json", destination }) });
+    const heartbeat = (online: boolean) => ({
+      time: 1,
+      self_id: 42,
+      post_type: "meta_event",
+      meta_event_type: "heartbeat",
+      status: { online, good: online },
+      interval: 30000,
+    });
+    await bot.handleEvent(heartbeat(true));
+    await bot.handleEvent(heartbeat(false));
+    await bot.handleEvent(heartbeat(false));
+    await bot.handleEvent(heartbeat(true));
+    const offline = lines.filter((l) => l.includes("offline"));
+    const online = lines.filter((l) => l.includes("online again"));
+    expect(offline).toHaveLength(1);
+    expect(online).toHaveLength(1);
   });
 });
