@@ -7,7 +7,7 @@
 import { BotClient, type BotClientOptions } from "ncatbot";
 import { type FakeNapCat, type FakeNapCatOptions, startFakeNapCat } from "ncatbot/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { ActionFailedError } from "../../src/errors.js";
+import { ActionFailedError, ActionTimeoutError } from "../../src/errors.js";
 
 const TOKEN = "transport-token";
 const cleanup: Array<() => Promise<void>> = [];
@@ -64,12 +64,12 @@ describe.each([
   ["HTTP API + HTTP POST"],
   ["HTTP API + SSE"],
 ])("BotClient over %s", (mode) => {
-  async function start(setup: (bot: BotClient) => void) {
+  async function start(setup: (bot: BotClient) => void, extra: FakeNapCatOptions = {}) {
     switch (mode) {
       case "forward WebSocket":
         return startPair(
           (fake) => ({ wsUri: fake?.wsUrl ?? "", wsToken: TOKEN }),
-          () => ({}),
+          () => extra,
           setup,
           false,
         );
@@ -80,6 +80,7 @@ describe.each([
             connection: { mode: "reverse-ws", host: "127.0.0.1", port: 0 },
           }),
           (bot) => ({
+            ...extra,
             reverse: {
               url: `ws://127.0.0.1:${bot?.listenPort}/`,
               token: TOKEN,
@@ -95,7 +96,7 @@ describe.each([
       case "HTTP API + HTTP POST": {
         // Both sides listen. The bot calls `fake`'s HTTP API; a second fake NapCat posts
         // events to the bot's receiver once the bot knows its port.
-        const fake = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN });
+        const fake = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN, ...extra });
         cleanup.push(() => fake.stop());
         const bot = new BotClient({
           ...quiet,
@@ -119,7 +120,7 @@ describe.each([
         return { bot, fake, events: poster };
       }
       default: {
-        const fake = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN });
+        const fake = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN, ...extra });
         cleanup.push(() => fake.stop());
         const bot = new BotClient({
           ...quiet,
@@ -164,5 +165,88 @@ describe.each([
     const missingMessage = { message_id: 987654321 };
     await expect(bot.api.getMsg(missingMessage)).rejects.toBeInstanceOf(ActionFailedError);
     expect(() => bot.api.getMsgSync(missingMessage)).toThrow(ActionFailedError);
+  });
+
+  it("turns silence into ActionTimeoutError for call and callSync", async () => {
+    const { bot, fake } = await start(() => {}, { silentActions: ["get_status"] });
+    await expect(bot.api.getStatus({}, { timeoutMs: 300 })).rejects.toBeInstanceOf(ActionTimeoutError);
+    expect(() => bot.api.getStatusSync({}, { timeoutMs: 300 })).toThrow(ActionTimeoutError);
+    await fake.waitForCall("get_status");
+    // The connection is still usable afterwards.
+    await expect(bot.api.getLoginInfo()).resolves.toMatchObject({ user_id: fake.selfId });
+  });
+});
+
+describe("a dropped connection comes back and every later event is handled exactly once", () => {
+  const fast = { reconnect: { initialDelayMs: 50, maxDelayMs: 200, jitter: 0 } } as const;
+
+  async function sayUntilSeen(fake: FakeNapCat, seen: string[], text: string): Promise<void> {
+    await fake.say({ text });
+    await until(() => seen.includes(text), `"${text}" to be handled`);
+  }
+
+  it.each(["forward WebSocket", "HTTP API + SSE"])("over %s", async (mode) => {
+    const seen: string[] = [];
+    const first = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN });
+    const wsPort = Number(new URL(first.wsUrl).port);
+    const httpPort = Number(new URL(first.httpUrl).port);
+    const connection: BotClientOptions =
+      mode === "forward WebSocket"
+        ? { wsUri: first.wsUrl, wsToken: TOKEN }
+        : { connection: { mode: "http", apiUrl: first.httpUrl, token: TOKEN, events: { mode: "sse" } } };
+    const bot = new BotClient({ ...quiet, ...connection, ...fast });
+    bot.onGroupMessage((msg) => {
+      seen.push(msg.raw_message);
+    });
+    await bot.start();
+    cleanup.push(() => bot.stop());
+    await sayUntilSeen(first, seen, "before");
+
+    await first.stop();
+    const second = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN, port: wsPort, httpPort });
+    cleanup.push(() => second.stop());
+    // Events said before the bot is back are lost on NapCat's side (as with real NapCat);
+    // once one gets through, every later one is handled exactly once.
+    const deadline = Date.now() + 10_000;
+    while (!seen.includes("probe")) {
+      if (Date.now() > deadline) throw new Error("the bot did not reconnect");
+      await second.say({ text: "probe" });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (const text of ["after-1", "after-2", "after-3"]) await second.say({ text });
+    await until(() => seen.includes("after-3"), "the last event");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen.filter((t) => t === "before")).toHaveLength(1);
+    expect(seen.filter((t) => t.startsWith("after-"))).toEqual(["after-1", "after-2", "after-3"]);
+    await expect(bot.api.getLoginInfo()).resolves.toMatchObject({ user_id: second.selfId });
+  });
+
+  it("over reverse WebSocket (NapCat reconnects to the bot)", async () => {
+    const seen: string[] = [];
+    const bot = new BotClient({
+      ...quiet,
+      wsToken: TOKEN,
+      connection: { mode: "reverse-ws", host: "127.0.0.1", port: 0 },
+    });
+    bot.onGroupMessage((msg) => {
+      seen.push(msg.raw_message);
+    });
+    await bot.start();
+    cleanup.push(() => bot.stop());
+    const reverse = { url: `ws://127.0.0.1:${bot.listenPort}/`, token: TOKEN, reconnectIntervalMs: 100 };
+    const first = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN, reverse });
+    await until(() => bot.connectedSelfIds().length === 1, "NapCat to connect");
+    await sayUntilSeen(first, seen, "before");
+    await first.stop();
+    await until(() => bot.connectedSelfIds().length === 0, "the bot to notice the drop");
+    await expect(bot.api.getLoginInfo()).rejects.toThrow(/not connected/i);
+
+    const second = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN, reverse });
+    cleanup.push(() => second.stop());
+    await until(() => bot.connectedSelfIds().length === 1, "NapCat to connect again");
+    for (const text of ["after-1", "after-2"]) await second.say({ text });
+    await until(() => seen.includes("after-2"), "the last event");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen).toEqual(["before", "after-1", "after-2"]);
   });
 });

@@ -127,7 +127,7 @@ export async function startFakeNapCatInProcess(
 ): Promise<InProcessFakeNapCat> {
   const selfId = options.selfId ?? DEFAULT_SELF_ID;
   const world = new World(selfId, options.nickname ?? DEFAULT_NICKNAME, options.world);
-  const hub = new Hub(world, options.reportSelfMessage ?? false);
+  const hub = new Hub(world, options.reportSelfMessage ?? false, options.silentActions);
   const interval = options.heartbeatIntervalMs ?? 30_000;
   if (!Number.isFinite(interval) || interval < 0)
     throw new Error("heartbeatIntervalMs must be >= 0 (0 turns heartbeats off)");

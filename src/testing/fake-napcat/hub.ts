@@ -9,7 +9,7 @@ import { FAKE_ACTIONS } from "./actions/index.js";
 import { CallLog, type CallMatcher } from "./call-log.js";
 import type { FakeEventPayload } from "./events.js";
 import type { Params } from "./params.js";
-import { type ActionResponse, respond, runAction } from "./router.js";
+import { type ActionResponse, canonicalAction, respond, runAction } from "./router.js";
 import type { CallTransport, Disposer, RecordedCall } from "./types.js";
 import type { World } from "./world.js";
 
@@ -30,8 +30,10 @@ export class Hub {
   readonly sinks = new Set<EventSink>();
   readonly #eventListeners = new Set<(event: FakeEventPayload) => void>();
   readonly #context: ActionContext;
+  readonly #silent: ReadonlySet<string>;
 
-  constructor(world: World, reportSelfMessage: boolean) {
+  constructor(world: World, reportSelfMessage: boolean, silentActions: readonly string[] = []) {
+    this.#silent = new Set(silentActions);
     this.world = world;
     const ctx: ActionContext = {
       world,
@@ -52,6 +54,10 @@ export class Hub {
     const call: RecordedCall = { action, params, transport };
     if (echo !== undefined) call.echo = echo;
     this.log.record(call);
+    if (this.#silent.has(canonicalAction(action, FAKE_ACTIONS))) {
+      // Recorded, never answered: lets a test see its bot's timeout handling.
+      return new Promise<ActionResponse>(() => {});
+    }
     return respond(FAKE_ACTIONS, action, params, echo, this.#context);
   }
 

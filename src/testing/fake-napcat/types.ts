@@ -64,6 +64,12 @@ export interface FakeNapCatOptions {
   world?: WorldInit;
   /** NapCat `reportSelfMessage`: emit `message_sent` for the bot's own messages. Default false. */
   reportSelfMessage?: boolean;
+  /**
+   * Actions the fake records in `calls` but never answers (`_async` / `_rate_limited`
+   * aliases included), so a test can watch its bot's `ActionTimeoutError` handling.
+   * Example: `{ silentActions: ["get_group_info"] }`.
+   */
+  silentActions?: readonly string[];
   /** Also connect to the bot as NapCat's reverse-WS client. */
   reverse?: FakeReverseOptions;
   /** Also POST every event to the bot (NapCat HTTP client). */
