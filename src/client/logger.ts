@@ -106,10 +106,9 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): BotLogger {
   const format = options.format ?? (process.stdout.isTTY ? "pretty" : "json");
   const base = {
-    name: "ncatbot",
     level: options.level ?? "info",
     redact: { paths: [...REDACTED_PATHS], censor: "[redacted]" },
-    base: null,
+    base: { name: "ncatbot" },
   };
   const out = options.destination ?? process.stdout;
   return pino(base, format === "pretty" ? prettyDestination(out) : (out as DestinationStream));
