@@ -6,7 +6,13 @@
  */
 import { type BotAPI, createBotApi } from "../api/index.js";
 import { NcatBotError, NotConnectedError } from "../errors.js";
-import { type BotEvent, createEvent, type EventByKey } from "../event/index.js";
+import {
+  type BotEvent,
+  createEvent,
+  type EventByKey,
+  QUICK_OPERATION_SLOT,
+  type QuickOperationHolder,
+} from "../event/index.js";
 import { IoBridge, type IoOptions, type IoSink, normalizeIoOptions } from "../io/index.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "../io/types.js";
 import {
@@ -336,6 +342,20 @@ export class BotClient {
     return this.#dispatcher.dispatch(payload, track);
   }
 
+  /**
+   * HTTP POST: NapCat waits for the response to its POST, which may carry a quick
+   * operation. Handlers set one with `event.quickOperation(...)`; it is answered once
+   * they have settled (the I/O thread stops waiting after about a second).
+   */
+  async #dispatchCollectingQuickOperation(
+    payload: RawPayload,
+  ): Promise<Record<string, unknown> | undefined> {
+    const holder: QuickOperationHolder = { operation: undefined };
+    (payload as Record<symbol, unknown>)[QUICK_OPERATION_SLOT] = holder;
+    await this.#dispatch(payload, true);
+    return holder.operation;
+  }
+
   #watchMeta(payload: RawPayload): void {
     if (payload.meta_event_type === "heartbeat") {
       const online = (payload.status as { online?: unknown } | undefined)?.online;
@@ -354,11 +374,15 @@ export class BotClient {
   }
 
   #sink(): IoSink {
+    const { connection } = this.config;
+    const viaHttpPost = connection.mode === "http" && connection.events.mode === "http-post";
     return {
       // Already parsed once by the bridge (a JSON object with a string post_type).
-      onEvent: (payload) => {
-        this.#dispatch(payload, false);
-      },
+      onEvent: viaHttpPost
+        ? (payload) => this.#dispatchCollectingQuickOperation(payload as RawPayload)
+        : (payload) => {
+            this.#dispatch(payload, false);
+          },
       onState: (state: ConnectionState) => this.#onState(state),
       onLog: (level, message, fields) => this.log[level](fields ?? {}, message),
     };

@@ -40,4 +40,12 @@ export {
 } from "./message.js";
 export { HeartbeatEvent, LifecycleEvent } from "./meta.js";
 export * from "./notice.js";
+export {
+  type FriendRequestQuickOperation,
+  type GroupRequestQuickOperation,
+  type MessageQuickOperation,
+  QUICK_OPERATION_SLOT,
+  type QuickOperation,
+  type QuickOperationHolder,
+} from "./quick.js";
 export { FriendRequestEvent, GroupRequestEvent } from "./request.js";

@@ -20,6 +20,7 @@ import type {
   PrivateMessageSentWire,
   PrivateMessageWire,
 } from "./payloads.js";
+import { type MessageQuickOperation, quickOperation, quickOperationSync } from "./quick.js";
 
 /** What `reply` accepts: literal text, a MessageArray, wire segments, or `postGroupMsg`-style options. */
 export type ReplyContent = MessageInput | PostGroupMsgOptions;
@@ -122,6 +123,19 @@ export class GroupMessageEvent extends messageEventBase<GroupMessageWire>() {
       duration: durationSeconds,
     });
   }
+
+  /**
+   * OneBot quick operation: `reply`, `at_sender`, `delete`, `kick`, `ban`, `ban_duration`. In HTTP POST mode the operation rides back in the response to NapCat's
+   * POST (no extra request); otherwise it is sent as `.handle_quick_operation`.
+   */
+  async quickOperation(operation: MessageQuickOperation): Promise<void> {
+    await quickOperation(this, this.api, operation);
+  }
+
+  /** Blocking twin of {@link GroupMessageEvent.quickOperation}. */
+  quickOperationSync(operation: MessageQuickOperation): void {
+    quickOperationSync(this, this.api, operation);
+  }
 }
 
 /**
@@ -159,6 +173,21 @@ export class PrivateMessageEvent extends messageEventBase<PrivateMessageWire>() 
   /** Blocking twin of {@link PrivateMessageEvent.delete}. */
   deleteSync(): void {
     this.api.deleteMsgSync({ message_id: this.message_id });
+  }
+
+  /**
+   * OneBot quick operation: `reply` (and `auto_escape`). In HTTP POST mode the operation rides back in the response to NapCat's
+   * POST (no extra request); otherwise it is sent as `.handle_quick_operation`.
+   */
+  async quickOperation(
+    operation: Pick<MessageQuickOperation, "reply" | "auto_escape">,
+  ): Promise<void> {
+    await quickOperation(this, this.api, operation);
+  }
+
+  /** Blocking twin of {@link PrivateMessageEvent.quickOperation}. */
+  quickOperationSync(operation: Pick<MessageQuickOperation, "reply" | "auto_escape">): void {
+    quickOperationSync(this, this.api, operation);
   }
 }
 

@@ -5,6 +5,12 @@
  */
 import { eventBase } from "./base.js";
 import type { FriendRequestWire, GroupRequestWire } from "./payloads.js";
+import {
+  type FriendRequestQuickOperation,
+  type GroupRequestQuickOperation,
+  quickOperation,
+  quickOperationSync,
+} from "./quick.js";
 
 /** `request.friend`: someone asked to be the bot's friend (`comment`, `flag`). */
 export class FriendRequestEvent extends eventBase<FriendRequestWire>() {
@@ -32,6 +38,19 @@ export class FriendRequestEvent extends eventBase<FriendRequestWire>() {
   /** Blocking twin of {@link FriendRequestEvent.reject}. */
   rejectSync(): void {
     this.api.setFriendAddRequestSync(this.#params(false, undefined));
+  }
+
+  /**
+   * OneBot quick operation: `approve` with an optional `remark`. In HTTP POST mode the operation rides back in the response to NapCat's
+   * POST (no extra request); otherwise it is sent as `.handle_quick_operation`.
+   */
+  async quickOperation(operation: FriendRequestQuickOperation): Promise<void> {
+    await quickOperation(this, this.api, operation);
+  }
+
+  /** Blocking twin of {@link FriendRequestEvent.quickOperation}. */
+  quickOperationSync(operation: FriendRequestQuickOperation): void {
+    quickOperationSync(this, this.api, operation);
   }
 }
 
@@ -65,5 +84,18 @@ export class GroupRequestEvent extends eventBase<GroupRequestWire>() {
   /** Blocking twin of {@link GroupRequestEvent.reject}. */
   rejectSync(reason?: string): void {
     this.api.setGroupAddRequestSync(this.#params(false, reason));
+  }
+
+  /**
+   * OneBot quick operation: `approve`, or reject with a `reason`. In HTTP POST mode the operation rides back in the response to NapCat's
+   * POST (no extra request); otherwise it is sent as `.handle_quick_operation`.
+   */
+  async quickOperation(operation: GroupRequestQuickOperation): Promise<void> {
+    await quickOperation(this, this.api, operation);
+  }
+
+  /** Blocking twin of {@link GroupRequestEvent.quickOperation}. */
+  quickOperationSync(operation: GroupRequestQuickOperation): void {
+    quickOperationSync(this, this.api, operation);
   }
 }

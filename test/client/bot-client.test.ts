@@ -96,7 +96,9 @@ describe("BotClient without a connection", () => {
         done();
       },
     });
-    const bot = new BotClient(quiet, { logger: createLogger({ level: "info", format: "json", destination }) });
+    const bot = new BotClient(quiet, {
+      logger: createLogger({ level: "info", format: "json", destination }),
+    });
     const heartbeat = (online: boolean) => ({
       time: 1,
       self_id: 42,

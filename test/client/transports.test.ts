@@ -169,7 +169,9 @@ describe.each([
 
   it("turns silence into ActionTimeoutError for call and callSync", async () => {
     const { bot, fake } = await start(() => {}, { silentActions: ["get_status"] });
-    await expect(bot.api.getStatus({}, { timeoutMs: 300 })).rejects.toBeInstanceOf(ActionTimeoutError);
+    await expect(bot.api.getStatus({}, { timeoutMs: 300 })).rejects.toBeInstanceOf(
+      ActionTimeoutError,
+    );
     expect(() => bot.api.getStatusSync({}, { timeoutMs: 300 })).toThrow(ActionTimeoutError);
     await fake.waitForCall("get_status");
     // The connection is still usable afterwards.
@@ -193,7 +195,14 @@ describe("a dropped connection comes back and every later event is handled exact
     const connection: BotClientOptions =
       mode === "forward WebSocket"
         ? { wsUri: first.wsUrl, wsToken: TOKEN }
-        : { connection: { mode: "http", apiUrl: first.httpUrl, token: TOKEN, events: { mode: "sse" } } };
+        : {
+            connection: {
+              mode: "http",
+              apiUrl: first.httpUrl,
+              token: TOKEN,
+              events: { mode: "sse" },
+            },
+          };
     const bot = new BotClient({ ...quiet, ...connection, ...fast });
     bot.onGroupMessage((msg) => {
       seen.push(msg.raw_message);
@@ -203,7 +212,12 @@ describe("a dropped connection comes back and every later event is handled exact
     await sayUntilSeen(first, seen, "before");
 
     await first.stop();
-    const second = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN, port: wsPort, httpPort });
+    const second = await startFakeNapCat({
+      heartbeatIntervalMs: 0,
+      token: TOKEN,
+      port: wsPort,
+      httpPort,
+    });
     cleanup.push(() => second.stop());
     // Events said before the bot is back are lost on NapCat's side (as with real NapCat);
     // once one gets through, every later one is handled exactly once.
@@ -233,7 +247,11 @@ describe("a dropped connection comes back and every later event is handled exact
     });
     await bot.start();
     cleanup.push(() => bot.stop());
-    const reverse = { url: `ws://127.0.0.1:${bot.listenPort}/`, token: TOKEN, reconnectIntervalMs: 100 };
+    const reverse = {
+      url: `ws://127.0.0.1:${bot.listenPort}/`,
+      token: TOKEN,
+      reconnectIntervalMs: 100,
+    };
     const first = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN, reverse });
     await until(() => bot.connectedSelfIds().length === 1, "NapCat to connect");
     await sayUntilSeen(first, seen, "before");
@@ -248,5 +266,57 @@ describe("a dropped connection comes back and every later event is handled exact
     await until(() => seen.includes("after-2"), "the last event");
     await new Promise((r) => setTimeout(r, 200));
     expect(seen).toEqual(["before", "after-1", "after-2"]);
+  });
+});
+
+describe("quick operations", () => {
+  it("ride back in the HTTP POST response", async () => {
+    const fake = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN });
+    cleanup.push(() => fake.stop());
+    const bot = new BotClient({
+      ...quiet,
+      connection: {
+        mode: "http",
+        apiUrl: fake.httpUrl,
+        token: TOKEN,
+        events: { mode: "http-post", host: "127.0.0.1", port: 0, secret: "post-secret" },
+      },
+    });
+    bot.onGroupMessage(async (msg) => {
+      await msg.quickOperation({ reply: "quick pong", at_sender: false });
+    });
+    await bot.start();
+    cleanup.push(() => bot.stop());
+    const poster = await startFakeNapCat({
+      heartbeatIntervalMs: 0,
+      token: TOKEN,
+      httpPost: { url: `http://127.0.0.1:${bot.listenPort}/`, secret: "post-secret" },
+    });
+    cleanup.push(() => poster.stop());
+    await poster.say({ text: "ping" });
+    const applied = await poster.waitForCall((c) => c.transport === "http-post");
+    expect(JSON.stringify(applied.params)).toContain("quick pong");
+    // Nothing went through the HTTP API: the answer travelled in the POST response.
+    expect(fake.calls.filter((c) => c.action !== "get_login_info")).toEqual([]);
+  });
+
+  it("are sent as .handle_quick_operation over WebSocket", async () => {
+    const fake = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN });
+    cleanup.push(() => fake.stop());
+    const bot = new BotClient({ ...quiet, wsUri: fake.wsUrl, wsToken: TOKEN });
+    bot.onGroupMessage((msg) => {
+      msg.quickOperationSync({ reply: "quick pong", at_sender: false });
+    });
+    await bot.start();
+    cleanup.push(() => bot.stop());
+    await fake.say({ text: "ping" });
+    const call = await fake.waitForCall(".handle_quick_operation");
+    expect(call.params).toMatchObject({
+      operation: { reply: "quick pong" },
+      context: { raw_message: "ping" },
+    });
+    // The fake NapCat carried it out: the reply is now a message in its world.
+    const world = await fake.getWorld();
+    expect(world.messages.some((m) => JSON.stringify(m).includes("quick pong"))).toBe(true);
   });
 });
