@@ -7,7 +7,12 @@
 import { BotClient, type BotClientOptions } from "ncatbot";
 import { type FakeNapCat, type FakeNapCatOptions, startFakeNapCat } from "ncatbot/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { ActionFailedError, ActionTimeoutError } from "../../src/errors.js";
+import {
+  ActionFailedError,
+  ActionTimeoutError,
+  ConfigError,
+  NotConnectedError,
+} from "../../src/errors.js";
 
 const TOKEN = "transport-token";
 const cleanup: Array<() => Promise<void>> = [];
@@ -318,5 +323,58 @@ describe("quick operations", () => {
     // The fake NapCat carried it out: the reply is now a message in its world.
     const world = await fake.getWorld();
     expect(world.messages.some((m) => JSON.stringify(m).includes("quick pong"))).toBe(true);
+  });
+});
+
+describe("a rejected token", () => {
+  it.each(["forward WebSocket", "HTTP API + SSE"])(
+    "over %s: start() rejects once with a ConfigError naming the setting, without the token",
+    async (mode) => {
+      const fake = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN });
+      cleanup.push(() => fake.stop());
+      const wrong = "definitely-wrong-token";
+      const options: BotClientOptions =
+        mode === "forward WebSocket"
+          ? { wsUri: fake.wsUrl, wsToken: wrong }
+          : {
+              connection: {
+                mode: "http",
+                apiUrl: fake.httpUrl,
+                token: wrong,
+                events: { mode: "sse" },
+              },
+            };
+      const bot = new BotClient({ ...quiet, ...options, reconnect: { initialDelayMs: 10 } });
+      const error = await bot.start().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).key).toMatch(/token/i);
+      expect((error as Error).message).not.toContain(wrong);
+      // Nothing keeps retrying behind the user's back: the bot is stopped.
+      await expect(bot.api.getLoginInfo()).rejects.toBeInstanceOf(NotConnectedError);
+    },
+  );
+
+  it("over reverse WebSocket: NapCat with the wrong token is refused and never connects", async () => {
+    const bot = new BotClient({
+      ...quiet,
+      wsToken: TOKEN,
+      connection: { mode: "reverse-ws", host: "127.0.0.1", port: 0 },
+    });
+    await bot.start();
+    cleanup.push(() => bot.stop());
+    const napcat = await startFakeNapCat({
+      heartbeatIntervalMs: 0,
+      reverse: {
+        url: `ws://127.0.0.1:${bot.listenPort}/`,
+        token: "wrong",
+        reconnectIntervalMs: 100,
+      },
+    });
+    cleanup.push(() => napcat.stop());
+    await new Promise((r) => setTimeout(r, 400));
+    expect(bot.connectedSelfIds()).toEqual([]);
   });
 });
