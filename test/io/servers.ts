@@ -102,6 +102,7 @@ export async function startWsServer(
         echo: unknown;
       };
       if (req.action === "block") for (let i = 0; i < 20; i++) fake.broadcast(msgEvent(i));
+      if (req.action === "flood") flood(fake, req.params);
       const reply: Reply =
         req.action === "get_login_info"
           ? { data: { user_id: SELF_ID, nickname: "bot" } }
@@ -221,6 +222,21 @@ export function msgEvent(n: number): Record<string, unknown> {
     font: 0,
     sender: { user_id: 2 },
   };
+}
+
+/**
+ * Sends `count` events of about `bytes` bytes each (every `bigEvery`-th one
+ * `bigBytes` long), numbered from 0, before the answer to the "flood" action.
+ */
+function flood(fake: FakeWsServer, params: Record<string, unknown>): void {
+  const count = Number(params.count);
+  const bytes = Number(params.bytes);
+  const bigEvery = Number(params.bigEvery ?? 0);
+  const bigBytes = Number(params.bigBytes ?? 0);
+  for (let i = 0; i < count; i++) {
+    const size = bigEvery > 0 && i % bigEvery === bigEvery - 1 ? bigBytes : bytes;
+    fake.broadcast({ ...msgEvent(i), raw_message: `m${i} ${"文".repeat(Math.floor(size / 3))}` });
+  }
 }
 
 export const fastReconnect = { initialDelayMs: 50, maxDelayMs: 200, factor: 2, jitter: 0 };
