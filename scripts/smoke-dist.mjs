@@ -13,7 +13,12 @@ const require = createRequire(import.meta.url);
 async function roundTrip(label, { BotClient, ONEBOT_ACTIONS }, { startFakeNapCat }) {
   assert.equal(ONEBOT_ACTIONS.length, 177, `${label}: ONEBOT_ACTIONS has 177 names`);
   const fake = await startFakeNapCat({ token: "smoke", heartbeatIntervalMs: 0 });
-  const bot = new BotClient({ wsUri: fake.wsUrl, wsToken: "smoke", configFile: false, logLevel: "silent" });
+  const bot = new BotClient({
+    wsUri: fake.wsUrl,
+    wsToken: "smoke",
+    configFile: false,
+    logLevel: "silent",
+  });
   bot.onGroupMessage((msg) => {
     if (msg.raw_message === "ping") msg.replySync("pong");
   });
