@@ -1,6 +1,6 @@
 /**
  * `BotClient`: NcatBot's entry point. Holds the configuration, the connection
- * (through the I/O thread), the handler table and `bot.api`.
+ * (through the I/O engine `createIo` picks for the mode), the handler table and `bot.api`.
  *
  * @module
  */
@@ -13,7 +13,13 @@ import {
   QUICK_OPERATION_SLOT,
   type QuickOperationHolder,
 } from "../event/index.js";
-import { IoBridge, type IoOptions, type IoSink, normalizeIoOptions } from "../io/index.js";
+import {
+  createIo,
+  type IoEngine,
+  type IoOptions,
+  type IoSink,
+  normalizeIoOptions,
+} from "../io/index.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "../io/types.js";
 import {
   EVENT_KEYS,
@@ -103,7 +109,7 @@ export class BotClient {
   readonly #startup: Array<{ handler: Handler<LifecycleInfo>; name: string }> = [];
   readonly #shutdown: Array<{ handler: Handler<LifecycleInfo>; name: string }> = [];
   readonly #ioOptions: IoOptions;
-  #bridge: IoBridge | undefined;
+  #bridge: IoEngine | undefined;
   #phase: LifecyclePhase = "idle";
   #offline = false;
   #removeSignalHandlers: (() => void) | undefined;
@@ -418,7 +424,9 @@ export class BotClient {
       );
     }
     this.#phase = "starting";
-    const bridge = new IoBridge(this.#ioOptions, this.#sink());
+    // Forward WS and HTTP + SSE run on this thread (a worker only for Sync calls);
+    // reverse WS and HTTP POST run in the I/O worker thread.
+    const bridge = createIo(this.#ioOptions, this.#sink());
     this.#bridge = bridge;
     try {
       await bridge.start();

@@ -1,7 +1,9 @@
 /**
- * The main-thread side of the I/O thread: starts the worker, parses every frame
- * once, settles async calls, forwards events to the client in order, and runs
- * async and Sync calls through the worker.
+ * The worker engine: the main-thread side of the I/O thread. Starts the worker,
+ * parses every frame once, settles async calls, forwards events to the client in
+ * order, and runs async and Sync calls through the worker. `createIo` uses it for
+ * the server modes (reverse WebSocket, HTTP POST), where NapCat connects to us and
+ * a blocked main thread must not stop us from accepting it; it serves every mode.
  *
  * @module
  */
@@ -19,6 +21,7 @@ import { AsyncCalls } from "./async-calls.js";
 import { OutboundQueue, readInbound } from "./batch.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
+import { type FrameLog, parseFrame, serializeParams } from "./parse.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "./types.js";
 import {
   type Control,
@@ -72,36 +75,6 @@ interface HttpCall {
   reject(error: Error): void;
 }
 
-function serializeParams(action: string, params: object): string {
-  try {
-    return JSON.stringify(params);
-  } catch (error) {
-    throw new TypeError(
-      `Params of "${action}" cannot be sent as JSON (${(error as Error).message}): pass plain objects, strings, numbers and arrays only`,
-    );
-  }
-}
-
-/** Parses one frame; undefined (and a log line) when it is not a JSON object. */
-function parseFrame(text: string, sink: IoSink): Record<string, unknown> | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    sink.onLog("warn", "dropped a frame that is not JSON; NapCat should never send one", {
-      frame: text.slice(0, 120),
-    });
-    return undefined;
-  }
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    return value as Record<string, unknown>;
-  }
-  sink.onLog("warn", "dropped a frame that is not a JSON object: not a OneBot event", {
-    frame: text.slice(0, 120),
-  });
-  return undefined;
-}
-
 /**
  * Runs the connection to NapCat in a worker thread ("the I/O thread").
  *
@@ -139,6 +112,8 @@ export class IoBridge implements ActionCaller {
   private startTimer: NodeJS.Timeout | undefined;
   private stopping: Promise<void> | undefined;
   private boundPort: number | undefined;
+  private readonly frameLog: FrameLog = (level, message, fields) =>
+    this.sink.onLog(level, message, fields);
 
   constructor(
     options: IoOptions,
@@ -319,7 +294,7 @@ export class IoBridge implements ActionCaller {
 
   /** Every frame from NapCat, parsed once: an answer to an async call, or an event. */
   private readonly onFrame = (text: string): void => {
-    const obj = parseFrame(text, this.sink);
+    const obj = parseFrame(text, this.frameLog);
     if (obj === undefined) return;
     const echo = obj.echo;
     if (typeof echo === "string" && echo.startsWith(ASYNC_ECHO_PREFIX)) {
@@ -421,7 +396,7 @@ export class IoBridge implements ActionCaller {
     const answer = (op: string | undefined): void => {
       if (!this.stopping) this.outbox.command({ t: "quick", qid, op });
     };
-    const obj = parseFrame(raw, this.sink);
+    const obj = parseFrame(raw, this.frameLog);
     if (obj === undefined || typeof obj.post_type !== "string") {
       answer(undefined);
       return;

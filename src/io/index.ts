@@ -1,9 +1,13 @@
 /**
- * The I/O layer: the worker thread that owns the connection, and its main-thread bridge.
+ * The I/O layer: the engines that own the connection to NapCat (main thread for
+ * forward WS and HTTP + SSE, a worker thread for reverse WS and HTTP POST), the
+ * factory that picks one, and the Sync side channel.
  *
  * @module
  */
 export { type EventObject, IoBridge, type IoSink, type QuickOperation } from "./bridge.js";
+export { createIo, type IoEngine, runsOnMainThread } from "./engine.js";
+export { MainThreadIo } from "./main-engine.js";
 export {
   type ConnectionOptions,
   IO_DEFAULTS,
@@ -11,4 +15,5 @@ export {
   type NormalizedIoOptions,
   normalizeIoOptions,
 } from "./options.js";
+export { apiOnlyUri, syncWorkersStarted } from "./side-channel.js";
 export type { ActionCaller, CallOptions, ConnectionState, SelfId } from "./types.js";

@@ -39,12 +39,20 @@ export interface WorkerInit {
   syncPort: MessagePort;
   /** Int32 slots: [0] sync answer counter, [1] 1 when a call could be sent now. */
   shared: SharedArrayBuffer;
+  /**
+   * The Sync side channel of the main-thread engine (see side-channel.ts): an
+   * API-only connection that answers Sync calls and forwards no events. Its
+   * {@link SLOT_CONNECTED} is {@link SIDE_CLOSED} once it gave up for good.
+   */
+  apiOnly?: boolean;
 }
 
 /** Index of the sync-answer counter in the shared Int32Array. */
 export const SLOT_SYNC = 0;
 /** Index of the "connected" flag in the shared Int32Array. */
 export const SLOT_CONNECTED = 1;
+/** Value of {@link SLOT_CONNECTED} when an API-only side channel has ended for good. */
+export const SIDE_CLOSED = -1;
 
 /**
  * Main -> worker commands. Request frames built by the main thread travel as bare
@@ -83,6 +91,12 @@ export interface SyncRequest {
   params: string;
   timeoutMs: number;
   selfId: SelfId | undefined;
+  /**
+   * API-only side channel: wait for its connection until this absolute time
+   * (`Date.now()` clock, shared by all threads); the call's own `timeoutMs` starts
+   * once it is sent. Connecting is not part of an action's timeout.
+   */
+  connectBy?: number;
 }
 
 /** A call outcome (worker -> main). */

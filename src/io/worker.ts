@@ -8,6 +8,9 @@
  * dispatches events), and request frames built by the main thread are only written
  * to the socket. User code never runs here, so a Sync call cannot deadlock.
  *
+ * The same entry also runs the API-only Sync side channel of the main-thread
+ * engine (`workerData.apiOnly`, see api-worker.ts).
+ *
  * Built by tsup as its own entry `io-worker` (dist/io-worker.js / .cjs).
  *
  * @module
@@ -15,6 +18,7 @@
 import { isMainThread, type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { createTransport } from "../transport/create.js";
 import type { Transport } from "../transport/types.js";
+import { runApiOnly } from "./api-worker.js";
 import { InboundBatcher } from "./batch.js";
 import type { SelfId } from "./types.js";
 import {
@@ -162,5 +166,7 @@ function run(port: MessagePort, init: WorkerInit): void {
 }
 
 if (!isMainThread && parentPort) {
-  run(parentPort, workerData as WorkerInit);
+  const init = workerData as WorkerInit;
+  if (init.apiOnly) runApiOnly(parentPort, init);
+  else run(parentPort, init);
 }

@@ -36,6 +36,13 @@ export interface ForwardWsOptions {
   probeTimeoutMs: number;
   /** Warn when the connected account differs. */
   expectedSelfId?: SelfId | undefined;
+  /**
+   * Send the `get_login_info` probe on open (default true). Off for NapCat's
+   * API-only `/api` connection of the Sync side channel: the main connection has
+   * already checked the token and learned the account, so it counts as connected
+   * once the socket is open.
+   */
+  probe?: boolean | undefined;
 }
 
 interface Waiter {
@@ -315,6 +322,10 @@ export class ForwardWsTransport implements Transport {
       );
     });
     ws.on("open", () => {
+      if (this.options.probe === false) {
+        this.onConnected(ws, link, undefined);
+        return;
+      }
       this.send(ws, pending, "get_login_info", "{}", this.options.probeTimeoutMs).then(
         (data) => {
           const id = (data as { user_id?: unknown } | null)?.user_id;

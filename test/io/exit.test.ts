@@ -2,9 +2,12 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-describe("IoBridge.stop()", () => {
+describe.each([
+  ["IoBridge", "./exit-child.ts"],
+  ["MainThreadIo with its Sync side channel", "./exit-child-main.ts"],
+])("%s.stop()", (_name, childScript) => {
   it("leaves nothing running: a child process exits on its own after stop()", async () => {
-    const script = fileURLToPath(new URL("./exit-child.ts", import.meta.url));
+    const script = fileURLToPath(new URL(childScript, import.meta.url));
     const child = spawn(process.execPath, ["--import", "tsx", script], {
       stdio: ["ignore", "pipe", "pipe"],
     });

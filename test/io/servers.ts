@@ -3,7 +3,7 @@
  * server on 127.0.0.1, OS-chosen ports. Not the product fake (src/testing/).
  */
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type WebSocket from "ws";
 import { WebSocketServer } from "ws";
 
@@ -36,25 +36,49 @@ export interface FakeWsServer {
   url: string;
   port: number;
   attempts: number;
+  /** Event connections (every path but `/api`). */
   sockets: Set<WebSocket>;
+  /** NapCat's API-only connections (`/api`: no events, no lifecycle). */
+  apiSockets: Set<WebSocket>;
+  /** Connections made to `/api`. */
+  apiAttempts: number;
   authHeaders: (string | undefined)[];
   broadcast(frame: object | string): void;
   waitForClient(): Promise<WebSocket>;
   close(): Promise<void>;
 }
 
+/** How the fake treats `/api` upgrades: serve them, answer HTTP 404, or never answer. */
+export type ApiPathMode = "ok" | "404" | "hang";
+
 export async function startWsServer(
-  opts: { token?: string; handler?: Handler } = {},
+  opts: { token?: string; handler?: Handler; api?: ApiPathMode } = {},
 ): Promise<FakeWsServer> {
-  const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
-  await new Promise<void>((r) => wss.once("listening", () => r()));
-  const port = (wss.address() as AddressInfo).port;
+  const isApi = (url: string | undefined) => (url ?? "/").split("?")[0] === "/api";
+  const httpServer = createServer();
+  const wss = new WebSocketServer({
+    server: httpServer,
+    verifyClient: (info, cb) => {
+      if (!isApi(info.req.url) || (opts.api ?? "ok") === "ok") cb(true);
+      else if (opts.api === "404") cb(false, 404);
+      // "hang": never answer the upgrade
+    },
+  });
+  const rawSockets = new Set<Socket>(); // "hang" upgrades are nobody else's to end
+  httpServer.on("connection", (socket) => {
+    rawSockets.add(socket);
+    socket.on("close", () => rawSockets.delete(socket));
+  });
+  await new Promise<void>((r) => httpServer.listen(0, "127.0.0.1", () => r()));
+  const port = (httpServer.address() as AddressInfo).port;
   const waiters: ((ws: WebSocket) => void)[] = [];
   const fake: FakeWsServer = {
     url: `ws://127.0.0.1:${port}`,
     port,
     attempts: 0,
     sockets: new Set(),
+    apiSockets: new Set(),
+    apiAttempts: 0,
     authHeaders: [],
     broadcast(frame) {
       const text = typeof frame === "string" ? frame : JSON.stringify(frame);
@@ -66,6 +90,8 @@ export async function startWsServer(
     async close() {
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((r) => wss.close(() => r()));
+      for (const socket of rawSockets) socket.destroy();
+      await new Promise<void>((r) => httpServer.close(() => r()));
     },
   };
   wss.on("connection", (ws, req) => {
@@ -84,17 +110,22 @@ export async function startWsServer(
       ws.close();
       return;
     }
-    fake.sockets.add(ws);
-    ws.on("close", () => fake.sockets.delete(ws));
-    ws.send(
-      JSON.stringify({
-        time: 1,
-        self_id: SELF_ID,
-        post_type: "meta_event",
-        meta_event_type: "lifecycle",
-        sub_type: "connect",
-      }),
-    );
+    const api = isApi(req.url);
+    const set = api ? fake.apiSockets : fake.sockets;
+    if (api) fake.apiAttempts += 1;
+    set.add(ws);
+    ws.on("close", () => set.delete(ws));
+    if (!api) {
+      ws.send(
+        JSON.stringify({
+          time: 1,
+          self_id: SELF_ID,
+          post_type: "meta_event",
+          meta_event_type: "lifecycle",
+          sub_type: "connect",
+        }),
+      );
+    }
     ws.on("message", (data) => {
       const req = JSON.parse(String(data)) as {
         action: string;
@@ -109,7 +140,7 @@ export async function startWsServer(
           : (opts.handler?.(req.action, req.params) ?? scripted(req.action, req.params));
       if (reply !== "silent") ws.send(JSON.stringify(envelope(reply, req.echo)));
     });
-    for (const w of waiters.splice(0)) w(ws);
+    if (!api) for (const w of waiters.splice(0)) w(ws);
   });
   return fake;
 }

@@ -63,7 +63,7 @@ describe("Sync calls against startFakeNapCat()", () => {
     const sends = fake.calls.filter((c) => c.action === "send_private_msg");
     expect(sends.map((c) => texts(c.params))).toEqual(["A", "B"]);
     expect(sends.map((c) => c.params.user_id)).toEqual([said.user_id, said.user_id]);
-    expect(second.transport).toBe("ws");
+    expect(second.transport).toBe("ws-api");
     // The fake stored both messages in its (worker-side) world.
     const world = await fake.getWorld();
     const sent = world.messages.filter(

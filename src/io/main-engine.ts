@@ -1,0 +1,283 @@
+/**
+ * The main-thread engine of the client-side modes (forward WebSocket, HTTP API +
+ * SSE): the transport runs on the main thread, every frame is parsed once here,
+ * async calls are correlated here ({@link AsyncCalls}, one timer) and events go
+ * straight to the sink. No worker thread at all while the bot only makes async
+ * calls; Sync calls go through the lazily started {@link SyncSideChannel}.
+ *
+ * @module
+ */
+import { ActionFailedError, NotConnectedError, TransportError } from "../errors.js";
+import { createTransport } from "../transport/create.js";
+import { redactUrl } from "../transport/errors-explain.js";
+import { ASYNC_ECHO_PREFIX } from "../transport/pending-calls.js";
+import type { Transport, TransportHooks } from "../transport/types.js";
+import { AsyncCalls } from "./async-calls.js";
+import type { EventObject, IoSink } from "./bridge.js";
+import type { IoEngine } from "./engine.js";
+import { LinkTable } from "./links.js";
+import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
+import { type FrameLog, parseFrame, serializeParams } from "./parse.js";
+import { SyncSideChannel } from "./side-channel.js";
+import type { CallOptions, SelfId } from "./types.js";
+
+/** Puts the caller's `params` into an `ActionFailedError` the transport left without them. */
+function withParams(error: unknown, params: unknown): unknown {
+  if (!(error instanceof ActionFailedError) || error.params !== undefined) return error;
+  return new ActionFailedError({
+    action: error.action,
+    params,
+    retcode: error.retcode,
+    status: error.status,
+    napcatMessage: error.napcatMessage,
+    wording: error.wording,
+    echo: error.echo,
+  });
+}
+
+/**
+ * Runs a client-side connection (forward WS, HTTP + SSE) on the main thread.
+ *
+ * - `start()` resolves once connected (forward WS: token accepted, account known;
+ *   HTTP: the API answered and the SSE stream is open); rejects with `ConfigError`,
+ *   `TransportError`, or after `startTimeoutMs`, leaving nothing running.
+ * - `call()` while disconnected fails at once with `NotConnectedError`; calls
+ *   waiting when the connection drops reject with `TransportError`.
+ * - `callSync()` blocks this thread while a worker thread runs the call over a
+ *   second, API-only connection (NapCat's `/api` in forward-WS mode). The first Sync
+ *   call starts that worker and connects it (tens of ms). Events arriving
+ *   meanwhile wait in the main connection's socket and are dispatched afterwards,
+ *   in order.
+ */
+export class MainThreadIo implements IoEngine {
+  /** The options with defaults filled in. */
+  readonly options: NormalizedIoOptions;
+  readonly #sink: IoSink;
+  readonly #ws: boolean;
+  readonly #noLinkDetail: string;
+  readonly #calls = new AsyncCalls();
+  readonly #links = new LinkTable();
+  readonly #log: FrameLog;
+  #transport: Transport | undefined;
+  #side: SyncSideChannel | undefined;
+  #lastLink = -1;
+  #lastReason = "";
+  #stopping: Promise<void> | undefined;
+
+  constructor(options: IoOptions, sink: IoSink) {
+    this.options = normalizeIoOptions(options);
+    this.#sink = sink;
+    const c = this.options.connection;
+    if (c.mode === "reverse-ws" || (c.mode === "http" && c.events.mode === "http-post")) {
+      throw new Error(
+        "MainThreadIo serves forward WebSocket and HTTP + SSE only; use createIo() to pick the engine",
+      );
+    }
+    this.#ws = c.mode === "forward-ws";
+    this.#noLinkDetail = c.mode === "forward-ws" ? `forward WebSocket ${redactUrl(c.uri)}` : "";
+    this.#log = (level, message, fields) => sink.onLog(level, message, fields);
+  }
+
+  /** True once the Sync side channel's worker thread has been started. */
+  get syncWorkerStarted(): boolean {
+    return this.#side?.started ?? false;
+  }
+
+  /** Connects; see the class doc for when it resolves. */
+  start(): Promise<void> {
+    if (this.#transport)
+      return Promise.reject(new Error("MainThreadIo.start() was already called"));
+    const transport = createTransport(this.options, this.#hooks);
+    this.#transport = transport;
+    return new Promise<void>((resolve, reject) => {
+      let done = false;
+      const timer = setTimeout(() => {
+        if (done) return;
+        done = true;
+        const why = this.#lastReason ? ` Last problem: ${this.#lastReason}` : "";
+        const error = new TransportError(
+          `NcatBot could not connect to NapCat within ${this.options.startTimeoutMs} ms (\`startTimeoutMs\`).${why}`,
+        );
+        void this.stop().then(() => reject(error));
+      }, this.options.startTimeoutMs);
+      transport.start().then(
+        () => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          resolve();
+        },
+        (error: unknown) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          void this.stop().then(() => reject(error));
+        },
+      );
+    });
+  }
+
+  /** Closes the connection and the side channel; idempotent. */
+  stop(): Promise<void> {
+    if (this.#stopping) return this.#stopping;
+    const transport = this.#transport;
+    this.#stopping = (async () => {
+      await Promise.all([transport?.stop(), this.#side?.stop()]);
+      this.#calls.rejectAll(
+        (action) => new TransportError(`the bot was stopped while "${action}" was waiting`),
+      );
+      this.#links.clear();
+      if (transport) this.#sink.onState({ kind: "stopped" });
+    })();
+    return this.#stopping;
+  }
+
+  /** Always undefined: the client-side modes listen on no port. */
+  get listenPort(): number | undefined {
+    return undefined;
+  }
+
+  /** The connected account, when known. */
+  connectedSelfIds(): SelfId[] {
+    return this.#transport?.connectedSelfIds() ?? [];
+  }
+
+  /** Runs a NapCat action over the main connection; resolves to its `data`. */
+  call(action: string, params: object = {}, options?: CallOptions): Promise<unknown> {
+    const t = this.#transport;
+    if (!t || this.#stopping || !t.isConnected()) {
+      return Promise.reject(
+        new NotConnectedError(action, t ? this.#lastReason : "the bot is not started"),
+      );
+    }
+    const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
+    let json: string;
+    try {
+      json = serializeParams(action, params);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (!this.#ws) {
+      return t
+        .call(action, json, timeoutMs, options?.selfId)
+        .catch((error: unknown) => Promise.reject(withParams(error, params)));
+    }
+    const choice = this.#links.pick(options?.selfId, this.#noLinkDetail);
+    if ("missing" in choice) return Promise.reject(new NotConnectedError(action, choice.missing));
+    const { frame, promise } = this.#calls.register(action, params, json, timeoutMs, choice.link);
+    if (!t.sendFrames?.(choice.link, [frame])) this.#failLink(choice.link, "the link is gone");
+    return promise;
+  }
+
+  /**
+   * Runs a NapCat action and blocks this thread until it answers, over the Sync side
+   * channel (started by the first Sync call: that call also pays the worker's start,
+   * tens of ms). Returns `data` or throws what {@link MainThreadIo.call} rejects with.
+   */
+  callSync(action: string, params: object = {}, options?: CallOptions): unknown {
+    const t = this.#transport;
+    if (!t || this.#stopping || !t.isConnected()) {
+      throw new NotConnectedError(action, t ? this.#lastReason : "the bot is not started");
+    }
+    const json = serializeParams(action, params);
+    const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
+    this.#side ??= new SyncSideChannel(this.options, this.#log, (text) =>
+      this.#onFrame(text, this.#transport?.connectedSelfIds()[0], undefined),
+    );
+    return this.#side.call(action, params, json, timeoutMs, options?.selfId);
+  }
+
+  #failLink(link: number, reason: string): void {
+    this.#calls.failLink(
+      link,
+      (action) =>
+        new TransportError(
+          `the connection to NapCat closed while "${action}" was waiting: ${reason}`,
+        ),
+    );
+  }
+
+  readonly #hooks: TransportHooks = {
+    onFrame: (raw, selfId, reply) => this.#onFrame(raw, selfId, reply),
+    onLink: (change) => {
+      if (change.up) {
+        this.#links.up(change.link, change.selfId);
+        this.#lastLink = change.link;
+      } else {
+        this.#links.down(change.link);
+        this.#failLink(change.link, change.reason ?? "the connection closed");
+      }
+    },
+    onState: (state) => {
+      if (state.kind === "disconnected") this.#lastReason = state.reason;
+      this.#sink.onState(state);
+    },
+    onLog: (level, message, fields) => this.#sink.onLog(level, message, fields),
+  };
+
+  /** Every frame from NapCat, parsed once: an answer to an async call, or an event. */
+  #onFrame(
+    raw: string | Buffer,
+    selfId: SelfId | undefined,
+    reply: ((operationJson: string | undefined) => void) | undefined,
+  ): void {
+    const obj = parseFrame(raw, this.#log);
+    if (obj === undefined) {
+      reply?.(undefined);
+      return;
+    }
+    const echo = obj.echo;
+    if (typeof echo === "string" && echo.startsWith(ASYNC_ECHO_PREFIX)) {
+      if (!this.#calls.settle(obj, echo)) {
+        this.#sink.onLog("debug", "dropped a late or unknown response frame", { echo });
+      }
+      return;
+    }
+    if (typeof obj.post_type !== "string") {
+      if (echo !== undefined || obj.retcode !== undefined) {
+        this.#sink.onLog("debug", "dropped a late or unknown response frame", { echo });
+      } else {
+        this.#sink.onLog("warn", "dropped a frame without post_type: not a OneBot event", {
+          frame: JSON.stringify(obj).slice(0, 120),
+        });
+      }
+      reply?.(undefined);
+      return;
+    }
+    if (obj.meta_event_type === "heartbeat" && this.#ws) {
+      const interval = obj.interval;
+      if (typeof interval === "number" && interval > 0) {
+        this.#transport?.learnHeartbeat?.(this.#lastLink, interval);
+      }
+    }
+    this.#deliver(obj as EventObject, selfId, reply);
+  }
+
+  #deliver(
+    payload: EventObject,
+    selfId: SelfId | undefined,
+    reply: ((operationJson: string | undefined) => void) | undefined,
+  ): void {
+    const failed = (e: unknown): void =>
+      this.#sink.onLog("error", `event handler failed: ${String(e)}`);
+    let r: ReturnType<IoSink["onEvent"]>;
+    try {
+      r = this.#sink.onEvent(payload, selfId);
+    } catch (e) {
+      failed(e);
+      reply?.(undefined);
+      return;
+    }
+    if (reply) {
+      Promise.resolve(r).then(
+        (op) => reply(op ? JSON.stringify(op) : undefined),
+        (e: unknown) => {
+          failed(e);
+          reply(undefined);
+        },
+      );
+    } else if (r) {
+      r.then(undefined, failed);
+    }
+  }
+}

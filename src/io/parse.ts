@@ -1,0 +1,52 @@
+/**
+ * The JSON steps both I/O engines share: serializing call params once, and parsing
+ * each frame from NapCat once.
+ *
+ * @module
+ */
+import type { LogLevel } from "../transport/types.js";
+
+/** Where {@link parseFrame} reports a frame it drops. */
+export type FrameLog = (level: LogLevel, message: string, fields?: Record<string, unknown>) => void;
+
+/**
+ * The JSON text of a call's params (OneBot `params`).
+ *
+ * @throws TypeError naming the action when the params cannot be JSON (a cycle, a BigInt).
+ */
+export function serializeParams(action: string, params: object): string {
+  try {
+    return JSON.stringify(params);
+  } catch (error) {
+    throw new TypeError(
+      `Params of "${action}" cannot be sent as JSON (${(error as Error).message}): pass plain objects, strings, numbers and arrays only`,
+    );
+  }
+}
+
+/**
+ * Parses one frame (JSON text, or its UTF-8 bytes); `undefined`, and a warning
+ * through `log`, when it is not a JSON object.
+ */
+export function parseFrame(
+  raw: string | Buffer,
+  log: FrameLog,
+): Record<string, unknown> | undefined {
+  const text = typeof raw === "string" ? raw : raw.toString("utf8");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    log("warn", "dropped a frame that is not JSON; NapCat should never send one", {
+      frame: text.slice(0, 120),
+    });
+    return undefined;
+  }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    return value as Record<string, unknown>;
+  }
+  log("warn", "dropped a frame that is not a JSON object: not a OneBot event", {
+    frame: text.slice(0, 120),
+  });
+  return undefined;
+}

@@ -1,0 +1,65 @@
+/**
+ * BotClient on the main-thread engine: an async-only bot never starts a worker
+ * thread; a Sync reply goes over NapCat's `/api`, and events that arrive while it
+ * blocks are handled afterwards, in order.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { BotClient } from "../../src/client/bot-client.js";
+import { syncWorkersStarted } from "../../src/io/index.js";
+import { type FakeNapCat, startFakeNapCat } from "../../src/testing/index.js";
+import { until } from "./servers.js";
+
+const TOKEN = "io-token";
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+async function pair(
+  setup: (bot: BotClient) => void,
+): Promise<{ bot: BotClient; fake: FakeNapCat }> {
+  const fake = await startFakeNapCat({ token: TOKEN, heartbeatIntervalMs: 0 });
+  cleanup.push(() => fake.stop());
+  const bot = new BotClient({
+    configFile: false,
+    logLevel: "silent",
+    wsUri: fake.wsUrl,
+    wsToken: TOKEN,
+  });
+  setup(bot);
+  await bot.start();
+  cleanup.push(() => bot.stop());
+  return { bot, fake };
+}
+
+describe("BotClient over forward WebSocket (main-thread engine)", () => {
+  it("an async-only bot answers messages and starts no worker thread", async () => {
+    const before = syncWorkersStarted();
+    const { fake } = await pair((bot) => {
+      bot.onGroupMessage(async (msg) => {
+        await msg.reply({ text: `re ${msg.raw_message}` });
+      });
+    });
+    for (let i = 0; i < 5; i++) await fake.say({ text: `m${i}` });
+    await until(() => fake.calls.filter((c) => c.action === "send_group_msg").length === 5);
+    const sends = fake.calls.filter((c) => c.action === "send_group_msg");
+    expect(sends.every((c) => c.transport === "ws")).toBe(true);
+    expect(syncWorkersStarted()).toBe(before);
+  });
+
+  it("a Sync reply goes over /api; the messages after it are handled, in order", async () => {
+    const seen: string[] = [];
+    const { fake } = await pair((bot) => {
+      bot.onGroupMessage((msg) => {
+        seen.push(msg.raw_message);
+        if (msg.raw_message === "first") msg.replySync({ text: "sync reply" });
+      });
+    });
+    await fake.say({ text: "first" });
+    for (let i = 0; i < 10; i++) await fake.say({ text: `n${i}` });
+    await until(() => seen.length === 11);
+    expect(seen).toEqual(["first", ...Array.from({ length: 10 }, (_, i) => `n${i}`)]);
+    const reply = fake.calls.find((c) => c.action === "send_group_msg");
+    expect(reply?.transport).toBe("ws-api");
+  });
+});
