@@ -1,8 +1,9 @@
 // Benchmark driver: the load generator's rule written with a plain (sync)
 // callback and NcatBot's blocking API, `bot.api.postGroupMsgSync(...)`.
 //
-// Each Sync call blocks the main thread until NapCat answers (the I/O thread
-// keeps the socket alive meanwhile), so this bot answers pings strictly one
+// Each Sync call blocks the main thread until NapCat answers (a worker thread
+// does the round trip over its own API-only connection, `/api`, while events
+// wait in the main connection's buffers), so this bot answers pings strictly one
 // after another: its pongs/s is the Sync bridge's round-trip rate, and its
 // budget is a share of the floor's throughput, not its CPU.
 //
