@@ -4,7 +4,9 @@
  *
  * @module
  */
+
 import { ConfigError, TransportError } from "../errors.js";
+import type { SelfId } from "../io/types.js";
 
 /** A failure explained: the message and whether retrying can help. */
 export interface Explained {
@@ -102,4 +104,19 @@ export function explainUnexpectedResponse(status: number, target: string): Expla
 /** Wraps an explanation in a `TransportError`. */
 export function transportError(explained: Explained, cause?: unknown): TransportError {
   return new TransportError(explained.message, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * The warning for a NapCat account other than the configured one (`selfId`, NcatBot's
+ * `bt_uin`), or `undefined` when they match or nothing is configured. One wording
+ * for every transport.
+ */
+export function selfIdMismatch(
+  connected: SelfId | undefined,
+  expected: SelfId | undefined,
+): string | undefined {
+  if (expected === undefined || connected === undefined || String(expected) === String(connected)) {
+    return undefined;
+  }
+  return `NapCat is logged in as ${connected}, but the setting \`selfId\` (env NCATBOT_SELF_ID) expects ${expected}: connect to the right NapCat instance, or fix the setting`;
 }

@@ -16,6 +16,7 @@ import {
   explainNetworkError,
   explainUnexpectedResponse,
   redactUrl,
+  selfIdMismatch,
   transportError,
 } from "./errors-explain.js";
 import { frameBytes, mayBeBadToken, mayBeSyncResponse, parseObject } from "./frames.js";
@@ -381,13 +382,8 @@ export class ForwardWsTransport implements Transport {
     this.failures = 0;
     this.selfId = selfId;
     this.link = link;
-    const expected = this.options.expectedSelfId;
-    if (expected !== undefined && selfId !== undefined && String(expected) !== String(selfId)) {
-      this.hooks.onLog(
-        "warn",
-        `connected to NapCat account ${selfId}, but the config expects ${expected}: check the expected account setting or the NapCat instance`,
-      );
-    }
+    const mismatch = selfIdMismatch(selfId, this.options.expectedSelfId);
+    if (mismatch) this.hooks.onLog("warn", mismatch);
     this.hooks.onLog(
       "info",
       `connected to NapCat at ${this.target}`,

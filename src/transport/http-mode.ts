@@ -6,6 +6,7 @@
 import { ConfigError, NotConnectedError, TransportError } from "../errors.js";
 import type { SelfId } from "../io/types.js";
 import { backoffDelay, type ReconnectPolicy } from "./backoff.js";
+import { selfIdMismatch } from "./errors-explain.js";
 import { HttpApiClient } from "./http-api.js";
 import { type HttpPostOptions, HttpPostReceiver } from "./http-post.js";
 import { SseReceiver } from "./sse.js";
@@ -108,17 +109,8 @@ export class HttpTransport implements Transport {
       }
     }
     this.ready = true;
-    const expected = this.options.expectedSelfId;
-    if (
-      expected !== undefined &&
-      this.selfId !== undefined &&
-      String(expected) !== String(this.selfId)
-    ) {
-      this.hooks.onLog(
-        "warn",
-        `NapCat runs account ${this.selfId}, but the config expects ${expected}`,
-      );
-    }
+    const mismatch = selfIdMismatch(this.selfId, this.options.expectedSelfId);
+    if (mismatch) this.hooks.onLog("warn", mismatch);
     this.hooks.onState(
       this.selfId === undefined
         ? { kind: "connected" }

@@ -11,6 +11,7 @@ import { WebSocketServer } from "ws";
 import { NotConnectedError, TransportError } from "../errors.js";
 import type { SelfId } from "../io/types.js";
 import { presentedToken, safeEqual } from "./auth.js";
+import { selfIdMismatch } from "./errors-explain.js";
 import { frameBytes, mayBeSyncResponse, parseObject } from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
 import { closeServer, listen } from "./server-util.js";
@@ -207,13 +208,8 @@ export class ReverseWsTransport implements Transport {
     const account: Account = { selfId, ws, pending: new PendingCalls(), link: this.linkSeq };
     this.accounts.set(key, account);
     this.links.set(account.link, account);
-    const expected = this.options.expectedSelfId;
-    if (expected !== undefined && String(expected) !== key) {
-      this.hooks.onLog(
-        "warn",
-        `NapCat account ${selfId} connected, but the config expects ${expected}`,
-      );
-    }
+    const mismatch = selfIdMismatch(selfId, this.options.expectedSelfId);
+    if (mismatch) this.hooks.onLog("warn", mismatch);
     this.hooks.onLog("info", `NapCat account ${selfId} connected (reverse WebSocket)`);
     this.hooks.onLink?.({ link: account.link, selfId, up: true });
     this.hooks.onState({ kind: "connected", selfId });

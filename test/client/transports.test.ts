@@ -4,7 +4,8 @@
  * handler leaves its siblings running, call and callSync return data, a failed
  * action is an ActionFailedError, and stop() closes everything.
  */
-import { BotClient, type BotClientOptions } from "ncatbot";
+import { Writable } from "node:stream";
+import { BotClient, type BotClientOptions, createLogger } from "ncatbot";
 import { type FakeNapCat, type FakeNapCatOptions, startFakeNapCat } from "ncatbot/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -376,5 +377,30 @@ describe("a rejected token", () => {
     cleanup.push(() => napcat.stop());
     await new Promise((r) => setTimeout(r, 400));
     expect(bot.connectedSelfIds()).toEqual([]);
+  });
+});
+
+describe("a NapCat account other than the configured one", () => {
+  it("is reported once, naming the selfId setting", async () => {
+    const fake = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN });
+    cleanup.push(() => fake.stop());
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const bot = new BotClient(
+      { ...quiet, wsUri: fake.wsUrl, wsToken: TOKEN, selfId: 10001, logLevel: "warn" },
+      { logger: createLogger({ level: "warn", format: "json", destination }) },
+    );
+    await bot.start();
+    cleanup.push(() => bot.stop());
+    const warnings = lines.filter((l) => l.includes("selfId"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(String(fake.selfId));
+    expect(warnings[0]).toContain("10001");
+    expect(warnings[0]).not.toContain(TOKEN);
   });
 });
