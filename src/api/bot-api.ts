@@ -13,6 +13,7 @@ import {
   type ComposeContext,
   composeOptions,
   type Id,
+  type MessageId,
   messageIdOf,
   type PostGroupMsgOptions,
 } from "./compose.js";
@@ -143,6 +144,8 @@ class BotApiImpl implements ComposeContext {
     // Same validation (composeOptions), same result (the message_id), same errors.
     for (const [name, action, key] of DIRECT_SENDERS) {
       if (taken.has(name)) continue;
+      // One result mapper per sender, shared by every call (no closure per call).
+      const toMessageId = (result: unknown): MessageId => messageIdOf(result, action);
       defineMethod(
         proto,
         name,
@@ -159,7 +162,7 @@ class BotApiImpl implements ComposeContext {
               key === "group_id" ? { group_id: id, message } : { user_id: id, message },
               this.#defaults,
             )
-            .then((result) => messageIdOf(result, action));
+            .then(toMessageId);
         },
       );
     }

@@ -52,6 +52,20 @@ export interface DispatcherDeps<E> {
 
 const noop = () => {};
 
+/** True when `event` has the wire fields {@link summarizeEvent} reads (event objects copy them). */
+function carriesWireFields(event: unknown): event is RawPayload {
+  return (
+    typeof event === "object" &&
+    event !== null &&
+    typeof (event as { post_type?: unknown }).post_type === "string"
+  );
+}
+
+/** The summary of a payload, or what a describing callback returns. */
+function describe(about: RawPayload | (() => string)): string {
+  return typeof about === "function" ? about() : summarizeEvent(about);
+}
+
 /** One line that tells a person which event a log line is about. */
 export function summarizeEvent(payload: RawPayload): string {
   const parts = [String(payload.post_type)];
@@ -159,6 +173,7 @@ export class Dispatcher<E> {
     const registrations = this.#handlersFor(this.#deps.keysOf(payload));
     if (registrations.length === 0) return undefined;
     let event: E | undefined;
+    let about: RawPayload = payload;
     let pending: Promise<void>[] | undefined;
     for (const registration of registrations) {
       if (registration.accepts !== undefined && !registration.accepts(payload)) continue;
@@ -172,13 +187,16 @@ export class Dispatcher<E> {
           );
           return undefined;
         }
+        // Log lines describe the event from the event object when it carries the wire
+        // fields: then nothing keeps the parsed payload alive while a handler awaits.
+        if (carriesWireFields(event)) about = event;
       }
-      const settled = this.invoke(
+      const settled = this.#run(
         registration.handler as Handler<E>,
         event,
         registration.name,
         registration.timeoutMs,
-        () => summarizeEvent(payload),
+        about,
         track,
       );
       if (settled) {
@@ -202,50 +220,82 @@ export class Dispatcher<E> {
     describe: () => string,
     track = true,
   ): Promise<void> | undefined {
+    return this.#run(handler, event, name, timeoutMs, describe, track);
+  }
+
+  /**
+   * {@link Dispatcher.invoke} with the event described lazily: `about` is the raw
+   * payload (summarized only when something is logged) or a describing callback.
+   * Allocates nothing for a sync handler, and for an untracked async handler
+   * without a timeout only the one rejection handler on its promise.
+   */
+  #run<T>(
+    handler: Handler<T>,
+    event: T,
+    name: string,
+    timeoutMs: number | undefined,
+    about: RawPayload | (() => string),
+    track: boolean,
+  ): Promise<void> | undefined {
     let result: unknown;
     try {
       result = handler(event);
     } catch (error) {
-      this.#report(name, describe, error);
+      this.#report(name, about, error);
       return undefined;
     }
-    if (
-      result === undefined ||
-      result === null ||
-      typeof (result as { then?: unknown }).then !== "function"
-    )
-      return undefined;
-    const promise = result as PromiseLike<unknown>;
+    if (result === undefined || result === null) return undefined;
+    if (result instanceof Promise) {
+      if (!track && timeoutMs === undefined) {
+        result.then(undefined, this.#onRejected(name, about));
+        return undefined;
+      }
+      return this.#watch(result, name, timeoutMs, about);
+    }
+    if (typeof (result as { then?: unknown }).then !== "function") return undefined;
+    // A foreign thenable: adopt it into a native promise first.
+    const adopted = Promise.resolve(result as PromiseLike<unknown>);
     if (!track && timeoutMs === undefined) {
-      Promise.resolve(promise).then(undefined, (error: unknown) =>
-        this.#report(name, describe, error),
-      );
+      adopted.then(undefined, this.#onRejected(name, about));
       return undefined;
     }
-    let timer: NodeJS.Timeout | undefined;
-    if (timeoutMs !== undefined) {
-      timer = setTimeout(() => {
-        this.#deps.log.warn(
-          { handler: name, event: describe(), timeoutMs },
-          "handler still running after its timeout; it may be stuck",
-        );
-      }, timeoutMs);
-      timer.unref();
+    return this.#watch(adopted, name, timeoutMs, about);
+  }
+
+  /** The rejection handler of one untracked handler call (its only per-call allocation). */
+  #onRejected(name: string, about: RawPayload | (() => string)): (error: unknown) => void {
+    return (error) => this.#report(name, about, error);
+  }
+
+  /** Tracks a handler's promise: settles when it does, logs a failure, warns past `timeoutMs`. */
+  #watch(
+    promise: Promise<unknown>,
+    name: string,
+    timeoutMs: number | undefined,
+    about: RawPayload | (() => string),
+  ): Promise<void> {
+    if (timeoutMs === undefined) {
+      return promise.then(noop, (error: unknown) => this.#report(name, about, error));
     }
-    return Promise.resolve(promise).then(
-      () => {
-        if (timer) clearTimeout(timer);
-      },
+    const timer = setTimeout(() => {
+      this.#deps.log.warn(
+        { handler: name, event: describe(about), timeoutMs },
+        "handler still running after its timeout; it may be stuck",
+      );
+    }, timeoutMs);
+    timer.unref();
+    return promise.then(
+      () => clearTimeout(timer),
       (error: unknown) => {
-        if (timer) clearTimeout(timer);
-        this.#report(name, describe, error);
+        clearTimeout(timer);
+        this.#report(name, about, error);
       },
     );
   }
 
-  #report(name: string, describe: () => string, error: unknown): void {
+  #report(name: string, about: RawPayload | (() => string), error: unknown): void {
     this.#deps.log.error(
-      { err: error, handler: name, event: describe() },
+      { err: error, handler: name, event: describe(about) },
       `handler "${name}" failed; other handlers were not affected`,
     );
   }

@@ -12,7 +12,7 @@ import { createTransport } from "../transport/create.js";
 import { redactUrl } from "../transport/errors-explain.js";
 import { ASYNC_ECHO_PREFIX } from "../transport/pending-calls.js";
 import type { Transport, TransportHooks } from "../transport/types.js";
-import { AsyncCalls } from "./async-calls.js";
+import { AsyncCalls, asyncFrame } from "./async-calls.js";
 import type { EventObject, IoSink } from "./bridge.js";
 import type { IoEngine } from "./engine.js";
 import { LinkTable } from "./links.js";
@@ -61,6 +61,8 @@ export class MainThreadIo implements IoEngine {
   #transport: Transport | undefined;
   #side: SyncSideChannel | undefined;
   #lastLink = -1;
+  /** The link a call without `selfId` goes out on; -1 when none is up. */
+  #defaultLink = -1;
   #lastReason = "";
   #stopping: Promise<void> | undefined;
 
@@ -127,6 +129,7 @@ export class MainThreadIo implements IoEngine {
         (action) => new TransportError(`the bot was stopped while "${action}" was waiting`),
       );
       this.#links.clear();
+      this.#defaultLink = -1;
       if (transport) this.#sink.onState({ kind: "stopped" });
     })();
     return this.#stopping;
@@ -162,10 +165,18 @@ export class MainThreadIo implements IoEngine {
         .call(action, json, timeoutMs, options?.selfId)
         .catch((error: unknown) => Promise.reject(withParams(error, params)));
     }
-    const choice = this.#links.pick(options?.selfId, this.#noLinkDetail);
-    if ("missing" in choice) return Promise.reject(new NotConnectedError(action, choice.missing));
-    const { frame, promise } = this.#calls.register(action, params, json, timeoutMs, choice.link);
-    if (!t.sendFrames?.(choice.link, [frame])) this.#failLink(choice.link, "the link is gone");
+    const selfId = options?.selfId;
+    let link = this.#defaultLink;
+    if (selfId !== undefined || link < 0) {
+      const choice = this.#links.pick(selfId, this.#noLinkDetail);
+      if ("missing" in choice) return Promise.reject(new NotConnectedError(action, choice.missing));
+      link = choice.link;
+    }
+    const id = this.#calls.nextId();
+    const promise = this.#calls.registerId(id, action, params, timeoutMs, link);
+    if (!t.sendFrames?.(link, [asyncFrame(action, json, id)])) {
+      this.#failLink(link, "the link is gone");
+    }
     return promise;
   }
 
@@ -187,6 +198,12 @@ export class MainThreadIo implements IoEngine {
     return this.#side.call(action, params, json, timeoutMs, options?.selfId);
   }
 
+  /** Caches where a call without `selfId` goes (what `LinkTable.pick(undefined)` answers), -1 for none. */
+  #updateDefaultLink(): void {
+    const choice = this.#links.pick(undefined, "");
+    this.#defaultLink = "link" in choice ? choice.link : -1;
+  }
+
   #failLink(link: number, reason: string): void {
     this.#calls.failLink(
       link,
@@ -205,8 +222,9 @@ export class MainThreadIo implements IoEngine {
         this.#lastLink = change.link;
       } else {
         this.#links.down(change.link);
-        this.#failLink(change.link, change.reason ?? "the connection closed");
       }
+      this.#updateDefaultLink();
+      if (!change.up) this.#failLink(change.link, change.reason ?? "the connection closed");
     },
     onState: (state) => {
       if (state.kind === "disconnected") this.#lastReason = state.reason;
@@ -253,13 +271,16 @@ export class MainThreadIo implements IoEngine {
     this.#deliver(obj as EventObject, selfId, reply);
   }
 
+  /** Logs a sink failure (one function for every event, not a closure per event). */
+  readonly #eventFailed = (e: unknown): void =>
+    this.#sink.onLog("error", `event handler failed: ${String(e)}`);
+
   #deliver(
     payload: EventObject,
     selfId: SelfId | undefined,
     reply: ((operationJson: string | undefined) => void) | undefined,
   ): void {
-    const failed = (e: unknown): void =>
-      this.#sink.onLog("error", `event handler failed: ${String(e)}`);
+    const failed = this.#eventFailed;
     let r: ReturnType<IoSink["onEvent"]>;
     try {
       r = this.#sink.onEvent(payload, selfId);
