@@ -30,6 +30,7 @@ import {
   type Outcome,
   SLOT_CONNECTED,
   SLOT_SYNC,
+  SYNC_MARGIN_MS,
   type WorkerInit,
 } from "./wire.js";
 import { resolveWorkerSpec } from "./worker-path.js";
@@ -64,9 +65,6 @@ export interface IoSink {
 
 /** Young-generation cap of the I/O thread's V8 heap (`resourceLimits.maxYoungGenerationSizeMb`). */
 const IO_YOUNG_GENERATION_MB = 1;
-
-/** Extra wait of a Sync call beyond its timeout, for the worker's own timeout to answer first. */
-const SYNC_MARGIN_MS = 250;
 
 interface HttpCall {
   action: string;

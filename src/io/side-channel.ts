@@ -30,12 +30,10 @@ import {
   SIDE_CLOSED,
   SLOT_CONNECTED,
   SLOT_SYNC,
+  SYNC_MARGIN_MS,
   type WorkerInit,
 } from "./wire.js";
 import { resolveWorkerSpec } from "./worker-path.js";
-
-/** Extra wait beyond a Sync call's deadline, so the worker's own timeout answers first. */
-const SYNC_MARGIN_MS = 250;
 
 /** Young-generation cap of the side channel's V8 heap (it allocates little). */
 const SIDE_YOUNG_GENERATION_MB = 1;

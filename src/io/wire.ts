@@ -47,6 +47,12 @@ export interface WorkerInit {
   apiOnly?: boolean;
 }
 
+/**
+ * Extra wait of a blocked Sync call beyond its timeout, so that the worker's own
+ * timeout (which answers with ActionTimeoutError) arrives first.
+ */
+export const SYNC_MARGIN_MS = 250;
+
 /** Index of the sync-answer counter in the shared Int32Array. */
 export const SLOT_SYNC = 0;
 /** Index of the "connected" flag in the shared Int32Array. */

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { SelfId } from "../io/types.js";
 import { verifySignature } from "./auth.js";
-import { closeServer, listen } from "./server-util.js";
+import { boundPort, closeServer, listen } from "./server-util.js";
 import type { TransportHooks } from "./types.js";
 
 /** Settings of {@link HttpPostReceiver}. */
@@ -44,8 +44,7 @@ export class HttpPostReceiver {
 
   /** The port actually bound. */
   get port(): number {
-    const a = this.server.address();
-    return typeof a === "object" && a !== null ? a.port : this.options.port;
+    return boundPort(this.server, this.options.port);
   }
 
   /** Starts listening; resolves once bound. */

@@ -14,7 +14,7 @@ import { presentedToken, safeEqual } from "./auth.js";
 import { selfIdMismatch } from "./errors-explain.js";
 import { frameBytes, mayBeSyncResponse, parseObject } from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
-import { closeServer, listen } from "./server-util.js";
+import { boundPort, closeServer, listen } from "./server-util.js";
 import type { Transport, TransportHooks } from "./types.js";
 
 /** Settings of {@link ReverseWsTransport}. */
@@ -77,8 +77,7 @@ export class ReverseWsTransport implements Transport {
 
   /** The port actually bound (useful with port 0). */
   get port(): number {
-    const a = this.server.address();
-    return typeof a === "object" && a !== null ? a.port : this.options.port;
+    return boundPort(this.server, this.options.port);
   }
 
   async start(): Promise<void> {

@@ -50,3 +50,9 @@ export function closeServer(server: Server): Promise<void> {
     server.closeAllConnections();
   });
 }
+
+/** The port `server` is bound to (useful after listening on port 0), else `fallback`. */
+export function boundPort(server: Server, fallback: number): number {
+  const address = server.address();
+  return typeof address === "object" && address !== null ? address.port : fallback;
+}
