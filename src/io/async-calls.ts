@@ -7,7 +7,7 @@
  * @module
  */
 import { ActionTimeoutError } from "../errors.js";
-import { ASYNC_ECHO_PREFIX, unwrapEnvelope } from "../transport/pending-calls.js";
+import { ASYNC_ECHO_PREFIX, unwrapEnvelope, withParams } from "../transport/pending-calls.js";
 
 /** Longest delay `setTimeout` accepts (larger values fire at once). */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -26,8 +26,11 @@ class Waiting {
   reject: (error: Error) => void = unset;
   constructor(
     readonly action: string,
-    /** Kept for `ActionFailedError.params`. */
-    readonly params: unknown,
+    /**
+     * The params' JSON text, parsed again only for `ActionFailedError.params` (a
+     * string keeps far less alive than the params objects while the call waits).
+     */
+    readonly paramsJson: string,
     readonly timeoutMs: number,
     /** On {@link clock}. */
     readonly deadline: number,
@@ -85,16 +88,10 @@ export class AsyncCalls {
    *
    * @param paramsJson the JSON text of `params` (already serialized by the caller).
    */
-  register(
-    action: string,
-    params: unknown,
-    paramsJson: string,
-    timeoutMs: number,
-    link: number,
-  ): RegisteredCall {
+  register(action: string, paramsJson: string, timeoutMs: number, link: number): RegisteredCall {
     const id = this.nextId();
     const frame = asyncFrame(action, paramsJson, id);
-    return { frame, promise: this.#wait(id, action, params, timeoutMs, link) };
+    return { frame, promise: this.#wait(id, action, paramsJson, timeoutMs, link) };
   }
 
   /**
@@ -105,11 +102,11 @@ export class AsyncCalls {
   registerId(
     id: number,
     action: string,
-    params: unknown,
+    paramsJson: string,
     timeoutMs: number,
     link: number,
   ): Promise<unknown> {
-    return this.#wait(id, action, params, timeoutMs, link);
+    return this.#wait(id, action, paramsJson, timeoutMs, link);
   }
 
   /** Reserves the echo number of the next call (for {@link AsyncCalls.registerId}). */
@@ -121,12 +118,12 @@ export class AsyncCalls {
   #wait(
     id: number,
     action: string,
-    params: unknown,
+    paramsJson: string,
     timeoutMs: number,
     link: number,
   ): Promise<unknown> {
     const deadline = clock() + timeoutMs;
-    const call = new Waiting(action, params, timeoutMs, deadline, link);
+    const call = new Waiting(action, paramsJson, timeoutMs, deadline, link);
     capturing = call;
     const promise = new Promise<unknown>(captureResolvers);
     capturing = undefined;
@@ -147,9 +144,9 @@ export class AsyncCalls {
     this.#waiting.delete(id);
     let data: unknown;
     try {
-      data = unwrapEnvelope(call.action, envelope, call.params);
+      data = unwrapEnvelope(call.action, envelope);
     } catch (error) {
-      call.reject(error as Error);
+      call.reject(withParams(error, JSON.parse(call.paramsJson)) as Error);
       return true;
     }
     call.resolve(data);

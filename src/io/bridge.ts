@@ -224,7 +224,7 @@ export class IoBridge implements ActionCaller {
     if (!this.ws) return this.httpCall(action, params, json, timeoutMs, options?.selfId);
     const choice = this.links.pick(options?.selfId, this.noLinkDetail);
     if ("missing" in choice) return Promise.reject(new NotConnectedError(action, choice.missing));
-    const { frame, promise } = this.calls.register(action, params, json, timeoutMs, choice.link);
+    const { frame, promise } = this.calls.register(action, json, timeoutMs, choice.link);
     this.outbox.frame(choice.link, frame);
     return promise;
   }

@@ -7,10 +7,10 @@
  *
  * @module
  */
-import { ActionFailedError, NotConnectedError, TransportError } from "../errors.js";
+import { NotConnectedError, TransportError } from "../errors.js";
 import { createTransport } from "../transport/create.js";
 import { redactUrl } from "../transport/errors-explain.js";
-import { ASYNC_ECHO_PREFIX } from "../transport/pending-calls.js";
+import { ASYNC_ECHO_PREFIX, withParams } from "../transport/pending-calls.js";
 import type { Transport, TransportHooks } from "../transport/types.js";
 import { AsyncCalls, asyncFrame } from "./async-calls.js";
 import type { EventObject, IoSink } from "./bridge.js";
@@ -20,20 +20,6 @@ import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./
 import { type FrameLog, parseFrame, serializeParams } from "./parse.js";
 import { SyncSideChannel } from "./side-channel.js";
 import type { CallOptions, SelfId } from "./types.js";
-
-/** Puts the caller's `params` into an `ActionFailedError` the transport left without them. */
-function withParams(error: unknown, params: unknown): unknown {
-  if (!(error instanceof ActionFailedError) || error.params !== undefined) return error;
-  return new ActionFailedError({
-    action: error.action,
-    params,
-    retcode: error.retcode,
-    status: error.status,
-    napcatMessage: error.napcatMessage,
-    wording: error.wording,
-    echo: error.echo,
-  });
-}
 
 /**
  * Runs a client-side connection (forward WS, HTTP + SSE) on the main thread.
@@ -173,7 +159,7 @@ export class MainThreadIo implements IoEngine {
       link = choice.link;
     }
     const id = this.#calls.nextId();
-    const promise = this.#calls.registerId(id, action, params, timeoutMs, link);
+    const promise = this.#calls.registerId(id, action, json, timeoutMs, link);
     if (!t.sendFrames?.(link, [asyncFrame(action, json, id)])) {
       this.#failLink(link, "the link is gone");
     }
@@ -192,6 +178,8 @@ export class MainThreadIo implements IoEngine {
     }
     const json = serializeParams(action, params);
     const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
+    // Async sends of this tick go out before this thread blocks: NapCat sees them first.
+    t.flushWrites?.();
     this.#side ??= new SyncSideChannel(this.options, this.#log, (text) =>
       this.#onFrame(text, this.#transport?.connectedSelfIds()[0], undefined),
     );

@@ -6,6 +6,7 @@
  */
 
 import type { ClientRequest, IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import WebSocket from "ws";
 import { ActionFailedError, NotConnectedError, TransportError } from "../errors.js";
 import type { SelfId } from "../io/types.js";
@@ -21,6 +22,7 @@ import {
 } from "./errors-explain.js";
 import { frameBytes, mayBeBadToken, mayBeSyncResponse, parseObject } from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
+import { TickCork } from "./tick-cork.js";
 import type { Transport, TransportHooks } from "./types.js";
 import { Watchdog } from "./watchdog.js";
 
@@ -78,6 +80,9 @@ export class ForwardWsTransport implements Transport {
   private linkSeq = 0;
   private link = 0;
   private watchdog: Watchdog | undefined;
+  /** The current connection's TCP socket (from the upgrade response), for {@link TickCork}. */
+  private socket: Duplex | undefined;
+  private readonly cork = new TickCork();
 
   constructor(
     private readonly options: ForwardWsOptions,
@@ -153,10 +158,16 @@ export class ForwardWsTransport implements Transport {
   sendFrames(link: number, frames: readonly string[]): boolean {
     const ws = this.ws;
     if (!this.connected || !ws || link !== this.link) return false;
+    // Frames written in this tick leave together in one write at its end.
+    if (this.socket !== undefined) this.cork.hold(this.socket);
     // No per-frame callback: a failed write closes the socket, and the link-down
     // report fails every call still waiting on it.
     for (const frame of frames) ws.send(frame);
     return true;
+  }
+
+  flushWrites(): void {
+    this.cork.flush();
   }
 
   learnHeartbeat(link: number, intervalMs: number): void {
@@ -241,6 +252,7 @@ export class ForwardWsTransport implements Transport {
       if (this.ws === ws) {
         this.connected = false;
         this.ws = undefined;
+        this.socket = undefined;
       }
       if (wasConnected) {
         this.hooks.onLink?.({
@@ -301,6 +313,9 @@ export class ForwardWsTransport implements Transport {
       ws.terminate();
     };
 
+    ws.on("upgrade", (res: IncomingMessage) => {
+      this.socket = res.socket;
+    });
     ws.on("unexpected-response", (req: ClientRequest, res: IncomingMessage) => {
       const status = res.statusCode ?? 0;
       res.resume();

@@ -68,6 +68,20 @@ export function unwrapEnvelope(
   });
 }
 
+/** Puts the caller's `params` into an `ActionFailedError` built without them; other errors pass through. */
+export function withParams(error: unknown, params: unknown): unknown {
+  if (!(error instanceof ActionFailedError) || error.params !== undefined) return error;
+  return new ActionFailedError({
+    action: error.action,
+    params,
+    retcode: error.retcode,
+    status: error.status,
+    napcatMessage: error.napcatMessage,
+    wording: error.wording,
+    echo: error.echo,
+  });
+}
+
 /** Calls waiting for their response on one connection, keyed by echo. */
 export class PendingCalls {
   private seq = 0;

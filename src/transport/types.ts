@@ -81,6 +81,11 @@ export interface Transport {
    * tells the caller to fail the calls.
    */
   sendFrames?(link: number, frames: readonly string[]): boolean;
+  /**
+   * Writes out at once what {@link Transport.sendFrames} holds back until the end of
+   * the tick (called before the thread blocks in a Sync call, so the order is kept).
+   */
+  flushWrites?(): void;
   /** A heartbeat event with this `interval` (ms) was seen on link `link` (arms the watchdog). */
   learnHeartbeat?(link: number, intervalMs: number): void;
 }

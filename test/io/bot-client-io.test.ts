@@ -62,4 +62,24 @@ describe("BotClient over forward WebSocket (main-thread engine)", () => {
     const reply = fake.calls.find((c) => c.action === "send_group_msg");
     expect(reply?.transport).toBe("ws-api");
   });
+
+  it("async sends made in the same tick as a Sync call reach NapCat before it", async () => {
+    const { fake } = await pair((bot) => {
+      bot.onGroupMessage((msg) => {
+        if (msg.raw_message !== "go") return;
+        // Held until the end of the tick (one write for all), but flushed before blocking.
+        void bot.api.postGroupMsg(msg.group_id, { text: "async 1" });
+        void bot.api.postGroupMsg(msg.group_id, { text: "async 2" });
+        bot.api.postGroupMsgSync(msg.group_id, { text: "sync 3" });
+      });
+    });
+    await fake.say({ text: "go" });
+    await until(() => fake.calls.filter((c) => c.action === "send_group_msg").length === 3);
+    const texts = fake.calls
+      .filter((c) => c.action === "send_group_msg")
+      .map((c) => JSON.stringify(c.params));
+    expect(texts[0]).toContain("async 1");
+    expect(texts[1]).toContain("async 2");
+    expect(texts[2]).toContain("sync 3");
+  });
 });

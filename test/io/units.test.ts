@@ -17,8 +17,8 @@ function echoOf(frame: string): string {
 describe("AsyncCalls (main-thread correlation)", () => {
   it("builds the whole frame and settles by echo with data or ActionFailedError carrying params", async () => {
     const calls = new AsyncCalls();
-    const a = calls.register("get_status", { a: 1 }, '{"a":1}', 1000, 1);
-    const b = calls.register("send_msg", { b: 2 }, '{"b":2}', 1000, 1);
+    const a = calls.register("get_status", '{"a":1}', 1000, 1);
+    const b = calls.register("send_msg", '{"b":2}', 1000, 1);
     expect(JSON.parse(a.frame)).toEqual({ action: "get_status", params: { a: 1 }, echo: "ncb:a1" });
     expect(calls.settle({ status: "ok", retcode: 0, data: 5, echo: "ncb:a1" }, "ncb:a1")).toBe(
       true,
@@ -47,9 +47,9 @@ describe("AsyncCalls (main-thread correlation)", () => {
   it("times out with ONE timer re-armed for the earliest deadline", async () => {
     vi.useFakeTimers();
     const calls = new AsyncCalls();
-    const slow = calls.register("slow", {}, "{}", 1000, 1);
-    const fast = calls.register("fast", {}, "{}", 100, 1);
-    const kept = calls.register("kept", {}, "{}", 1000, 1);
+    const slow = calls.register("slow", "{}", 1000, 1);
+    const fast = calls.register("fast", "{}", 100, 1);
+    const kept = calls.register("kept", "{}", 1000, 1);
     const slowErr = slow.promise.catch((e: unknown) => e);
     const fastErr = fast.promise.catch((e: unknown) => e);
     expect(vi.getTimerCount()).toBe(1);
@@ -69,8 +69,8 @@ describe("AsyncCalls (main-thread correlation)", () => {
 
   it("fails only the calls of a dropped link, and everything on rejectAll", async () => {
     const calls = new AsyncCalls();
-    const on1 = calls.register("a", {}, "{}", 5000, 1);
-    const on2 = calls.register("b", {}, "{}", 5000, 2);
+    const on1 = calls.register("a", "{}", 5000, 1);
+    const on2 = calls.register("b", "{}", 5000, 2);
     calls.failLink(1, (action) => new TransportError(`gone ${action}`));
     await expect(on1.promise).rejects.toThrow("gone a");
     expect(calls.size).toBe(1);

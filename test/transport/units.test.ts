@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ActionFailedError, ActionTimeoutError, TransportError } from "../../src/errors.js";
 import { verifySignature } from "../../src/transport/auth.js";
@@ -6,6 +7,7 @@ import { backoffDelay } from "../../src/transport/backoff.js";
 import { redactUrl } from "../../src/transport/errors-explain.js";
 import { heartbeatInterval, mayBeOurResponse } from "../../src/transport/frames.js";
 import { PendingCalls } from "../../src/transport/pending-calls.js";
+import { TickCork } from "../../src/transport/tick-cork.js";
 
 const policy = {
   initialDelayMs: 100,
@@ -61,5 +63,56 @@ describe("transport building blocks", () => {
     expect(verifySignature("k", body, undefined)).toBe(false);
     expect(verifySignature("k", body, "sha1=zz")).toBe(false);
     expect(redactUrl("ws://h:1/?access_token=abc")).not.toContain("abc");
+  });
+});
+
+describe("TickCork", () => {
+  /** A writable that records each system-call-sized write it is asked to do. */
+  function recorder(): { stream: Writable; writes: string[][] } {
+    const writes: string[][] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        writes.push([chunk.toString()]);
+        done();
+      },
+      writev(chunks, done) {
+        writes.push(chunks.map((c) => String(c.chunk)));
+        done();
+      },
+    });
+    return { stream, writes };
+  }
+
+  it("sends what one tick wrote in a single write at the end of the tick", async () => {
+    const { stream, writes } = recorder();
+    const cork = new TickCork();
+    cork.hold(stream);
+    stream.write("a");
+    cork.hold(stream);
+    stream.write("b");
+    stream.write("c");
+    expect(writes).toEqual([]);
+    await new Promise<void>((resolve) => process.nextTick(resolve));
+    expect(writes).toEqual([["a", "b", "c"]]);
+    stream.write("d");
+    expect(writes).toEqual([["a", "b", "c"], ["d"]]);
+  });
+
+  it("flush() writes at once; holding another stream releases the first", () => {
+    const first = recorder();
+    const second = recorder();
+    const cork = new TickCork();
+    cork.hold(first.stream);
+    first.stream.write("x");
+    cork.flush();
+    expect(first.writes).toEqual([["x"]]);
+    cork.hold(first.stream);
+    first.stream.write("y");
+    cork.hold(second.stream);
+    expect(first.writes).toEqual([["x"], ["y"]]);
+    second.stream.write("z");
+    expect(second.writes).toEqual([]);
+    cork.flush();
+    expect(second.writes).toEqual([["z"]]);
   });
 });
