@@ -17,7 +17,13 @@ export * from "./client/index.js";
 // Errors
 export * from "./errors.js";
 export * from "./event/index.js";
-export type { ActionCaller, CallOptions, ConnectionState, SelfId } from "./io/types.js";
+export type {
+  ActionCaller,
+  CallOptions,
+  ConnectionState,
+  ResultMapper,
+  SelfId,
+} from "./io/types.js";
 export * from "./message/index.js";
 // Protocol (wire types and name lists)
 export * from "./protocol/index.js";

@@ -156,13 +156,12 @@ class BotApiImpl implements ComposeContext {
           } catch (error) {
             return Promise.reject(error);
           }
-          return this.#caller
-            .call(
-              action,
-              key === "group_id" ? { group_id: id, message } : { user_id: id, message },
-              this.#defaults,
-            )
-            .then(toMessageId);
+          return this.#caller.call(
+            action,
+            key === "group_id" ? { group_id: id, message } : { user_id: id, message },
+            this.#defaults,
+            toMessageId,
+          );
         },
       );
     }

@@ -125,9 +125,9 @@ export class BotClient {
         ...(this.config.logFormat ? { format: this.config.logFormat } : {}),
       });
     this.#caller = {
-      call: (action, params, callOptions) => {
+      call: (action, params, callOptions, mapResult) => {
         try {
-          return this.#connectedBridge(action).call(action, params, callOptions);
+          return this.#connectedBridge(action).call(action, params, callOptions, mapResult);
         } catch (error) {
           return Promise.reject(error);
         }

@@ -8,6 +8,7 @@
  */
 import { ActionTimeoutError } from "../errors.js";
 import { ASYNC_ECHO_PREFIX, unwrapEnvelope, withParams } from "../transport/pending-calls.js";
+import type { ResultMapper } from "./types.js";
 
 /** Longest delay `setTimeout` accepts (larger values fire at once). */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -36,6 +37,8 @@ class Waiting {
     readonly deadline: number,
     /** The connection the frame went out on; its loss fails the call. */
     readonly link: number,
+    /** Applied to `data` before resolving (see {@link ResultMapper}). */
+    readonly map: ResultMapper | undefined,
   ) {}
 }
 
@@ -88,10 +91,16 @@ export class AsyncCalls {
    *
    * @param paramsJson the JSON text of `params` (already serialized by the caller).
    */
-  register(action: string, paramsJson: string, timeoutMs: number, link: number): RegisteredCall {
+  register(
+    action: string,
+    paramsJson: string,
+    timeoutMs: number,
+    link: number,
+    map?: ResultMapper,
+  ): RegisteredCall {
     const id = this.nextId();
     const frame = asyncFrame(action, paramsJson, id);
-    return { frame, promise: this.#wait(id, action, paramsJson, timeoutMs, link) };
+    return { frame, promise: this.#wait(id, action, paramsJson, timeoutMs, link, map) };
   }
 
   /**
@@ -105,8 +114,9 @@ export class AsyncCalls {
     paramsJson: string,
     timeoutMs: number,
     link: number,
+    map?: ResultMapper,
   ): Promise<unknown> {
-    return this.#wait(id, action, paramsJson, timeoutMs, link);
+    return this.#wait(id, action, paramsJson, timeoutMs, link, map);
   }
 
   /** Reserves the echo number of the next call (for {@link AsyncCalls.registerId}). */
@@ -121,9 +131,10 @@ export class AsyncCalls {
     paramsJson: string,
     timeoutMs: number,
     link: number,
+    map: ResultMapper | undefined,
   ): Promise<unknown> {
     const deadline = clock() + timeoutMs;
-    const call = new Waiting(action, paramsJson, timeoutMs, deadline, link);
+    const call = new Waiting(action, paramsJson, timeoutMs, deadline, link, map);
     capturing = call;
     const promise = new Promise<unknown>(captureResolvers);
     capturing = undefined;
@@ -145,6 +156,7 @@ export class AsyncCalls {
     let data: unknown;
     try {
       data = unwrapEnvelope(call.action, envelope);
+      if (call.map !== undefined) data = call.map(data);
     } catch (error) {
       call.reject(withParams(error, JSON.parse(call.paramsJson)) as Error);
       return true;

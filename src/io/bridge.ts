@@ -22,7 +22,7 @@ import { OutboundQueue, readInbound } from "./batch.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
 import { type FrameLog, parseFrame, serializeParams } from "./parse.js";
-import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "./types.js";
+import type { ActionCaller, CallOptions, ConnectionState, ResultMapper, SelfId } from "./types.js";
 import {
   type Control,
   fromWireError,
@@ -208,7 +208,12 @@ export class IoBridge implements ActionCaller {
    * Runs a NapCat action; resolves to its `data`. Fails at once with
    * `NotConnectedError` while disconnected.
    */
-  call(action: string, params: object = {}, options?: CallOptions): Promise<unknown> {
+  call(
+    action: string,
+    params: object = {},
+    options?: CallOptions,
+    mapResult?: ResultMapper,
+  ): Promise<unknown> {
     if (!this.worker || this.stopping || !this.isConnected()) {
       return Promise.reject(
         new NotConnectedError(action, this.worker ? this.lastReason : "the bot is not started"),
@@ -221,10 +226,13 @@ export class IoBridge implements ActionCaller {
     } catch (error) {
       return Promise.reject(error);
     }
-    if (!this.ws) return this.httpCall(action, params, json, timeoutMs, options?.selfId);
+    if (!this.ws) {
+      const answer = this.httpCall(action, params, json, timeoutMs, options?.selfId);
+      return mapResult ? answer.then(mapResult) : answer;
+    }
     const choice = this.links.pick(options?.selfId, this.noLinkDetail);
     if ("missing" in choice) return Promise.reject(new NotConnectedError(action, choice.missing));
-    const { frame, promise } = this.calls.register(action, json, timeoutMs, choice.link);
+    const { frame, promise } = this.calls.register(action, json, timeoutMs, choice.link, mapResult);
     this.outbox.frame(choice.link, frame);
     return promise;
   }

@@ -13,7 +13,7 @@
 import { IoBridge, type IoSink } from "./bridge.js";
 import { MainThreadIo } from "./main-engine.js";
 import type { IoOptions, NormalizedIoOptions } from "./options.js";
-import type { ActionCaller, CallOptions, SelfId } from "./types.js";
+import type { ActionCaller, CallOptions, ResultMapper, SelfId } from "./types.js";
 
 /** What the client drives, whichever engine runs the connection. */
 export interface IoEngine extends ActionCaller {
@@ -27,7 +27,12 @@ export interface IoEngine extends ActionCaller {
   /** Closes every connection, server, worker and timer; idempotent. */
   stop(): Promise<void>;
   /** Runs an action; resolves to its `data` (see {@link ActionCaller.call}). */
-  call(action: string, params?: object, options?: CallOptions): Promise<unknown>;
+  call(
+    action: string,
+    params?: object,
+    options?: CallOptions,
+    mapResult?: ResultMapper,
+  ): Promise<unknown>;
   /** Runs an action and blocks until it answers (see {@link ActionCaller.callSync}). */
   callSync(action: string, params?: object, options?: CallOptions): unknown;
   /** Accounts connected right now. */

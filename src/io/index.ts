@@ -16,4 +16,10 @@ export {
   normalizeIoOptions,
 } from "./options.js";
 export { apiOnlyUri, syncWorkersStarted } from "./side-channel.js";
-export type { ActionCaller, CallOptions, ConnectionState, SelfId } from "./types.js";
+export type {
+  ActionCaller,
+  CallOptions,
+  ConnectionState,
+  ResultMapper,
+  SelfId,
+} from "./types.js";

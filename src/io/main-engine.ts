@@ -19,7 +19,7 @@ import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
 import { type FrameLog, parseFrame, serializeParams } from "./parse.js";
 import { SyncSideChannel } from "./side-channel.js";
-import type { CallOptions, SelfId } from "./types.js";
+import type { CallOptions, ResultMapper, SelfId } from "./types.js";
 
 /**
  * Runs a client-side connection (forward WS, HTTP + SSE) on the main thread.
@@ -132,7 +132,12 @@ export class MainThreadIo implements IoEngine {
   }
 
   /** Runs a NapCat action over the main connection; resolves to its `data`. */
-  call(action: string, params: object = {}, options?: CallOptions): Promise<unknown> {
+  call(
+    action: string,
+    params: object = {},
+    options?: CallOptions,
+    mapResult?: ResultMapper,
+  ): Promise<unknown> {
     const t = this.#transport;
     if (!t || this.#stopping || !t.isConnected()) {
       return Promise.reject(
@@ -147,9 +152,10 @@ export class MainThreadIo implements IoEngine {
       return Promise.reject(error);
     }
     if (!this.#ws) {
-      return t
+      const answer = t
         .call(action, json, timeoutMs, options?.selfId)
         .catch((error: unknown) => Promise.reject(withParams(error, params)));
+      return mapResult ? answer.then(mapResult) : answer;
     }
     const selfId = options?.selfId;
     let link = this.#defaultLink;
@@ -159,7 +165,7 @@ export class MainThreadIo implements IoEngine {
       link = choice.link;
     }
     const id = this.#calls.nextId();
-    const promise = this.#calls.registerId(id, action, json, timeoutMs, link);
+    const promise = this.#calls.registerId(id, action, json, timeoutMs, link, mapResult);
     if (!t.sendFrames?.(link, [asyncFrame(action, json, id)])) {
       this.#failLink(link, "the link is gone");
     }

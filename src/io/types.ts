@@ -17,14 +17,27 @@ export interface CallOptions {
 }
 
 /**
+ * Turns an action's `data` into what a method returns (e.g. the `message_id` of a
+ * send). A throw rejects the call's promise with that error.
+ */
+export type ResultMapper = (data: unknown) => unknown;
+
+/**
  * Something that can run a NapCat action and hand back its `data`.
  *
- * - `call` resolves to the response's `data` or rejects with `ActionFailedError`,
- *   `ActionTimeoutError`, `NotConnectedError` or `TransportError`.
+ * - `call` resolves to the response's `data` (or to `mapResult(data)` when given:
+ *   the same as `.then(mapResult)`, one promise and one microtask fewer per call) or
+ *   rejects with `ActionFailedError`, `ActionTimeoutError`, `NotConnectedError` or
+ *   `TransportError`.
  * - `callSync` blocks the calling thread and returns / throws exactly the same.
  */
 export interface ActionCaller {
-  call(action: string, params?: object, options?: CallOptions): Promise<unknown>;
+  call(
+    action: string,
+    params?: object,
+    options?: CallOptions,
+    mapResult?: ResultMapper,
+  ): Promise<unknown>;
   callSync(action: string, params?: object, options?: CallOptions): unknown;
 }
 

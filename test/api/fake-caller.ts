@@ -2,7 +2,7 @@
  * A recording ActionCaller for unit tests: records every call (action, params, options)
  * and answers from a canned table (or a function), the same for `call` and `callSync`.
  */
-import type { ActionCaller, CallOptions } from "../../src/io/types.js";
+import type { ActionCaller, CallOptions, ResultMapper } from "../../src/io/types.js";
 
 export interface RecordedCall {
   readonly mode: "async" | "sync";
@@ -25,9 +25,15 @@ export class RecordingCaller implements ActionCaller {
     this.respond = respond;
   }
 
-  async call(action: string, params?: object, options?: CallOptions): Promise<unknown> {
+  async call(
+    action: string,
+    params?: object,
+    options?: CallOptions,
+    mapResult?: ResultMapper,
+  ): Promise<unknown> {
     this.calls.push({ mode: "async", action, params, options });
-    return this.respond(action, params);
+    const data = this.respond(action, params);
+    return mapResult ? mapResult(data) : data;
   }
 
   callSync(action: string, params?: object, options?: CallOptions): unknown {
