@@ -80,7 +80,8 @@ class MessageEventCore extends EventCore {
   set message(raw: unknown) {
     const self = this as unknown as MessageSlots;
     self[RAW_MESSAGE] = raw;
-    self[PARSED_MESSAGE] = undefined;
+    // Only reset a cache that exists: during construction no slot is added (a smaller event).
+    if (self[PARSED_MESSAGE] !== undefined) self[PARSED_MESSAGE] = undefined;
   }
 }
 
