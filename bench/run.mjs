@@ -10,6 +10,11 @@
 //
 //   node bench/run.mjs [--events 20000] [--rounds 3] [--window 500] [--cold 3]
 //                      [--install-peers] [--peers] [--strict] [--verbose]
+//                      [--node-flags "--max-semi-space-size=4"]
+//
+// --node-flags adds two rows: the floor and the async driver, both started as
+// `node <flags> ...`, so a Node setting (docs/performance.md) is compared at equal
+// conditions. The budget lines always judge the rows run with Node's defaults.
 //
 // Exit code: 1 when a bot crashed or failed a run (or, with --strict, when a
 // budget line is a MISS); 0 otherwise, MISS lines included.
@@ -43,6 +48,7 @@ function parseArgs(argv) {
     installPeers: false,
     strict: false,
     verbose: false,
+    nodeFlags: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -60,9 +66,14 @@ function parseArgs(argv) {
     else if (arg === "--install-peers") opts.installPeers = opts.peers = true;
     else if (arg === "--strict") opts.strict = true;
     else if (arg === "--verbose") opts.verbose = true;
-    else
+    else if (arg === "--node-flags") {
+      const flags = (argv[++i] ?? "").split(/\s+/).filter(Boolean);
+      if (flags.length === 0 || flags.some((f) => !f.startsWith("--")))
+        fail(`--node-flags needs Node options, e.g. --node-flags "--max-semi-space-size=4"`);
+      opts.nodeFlags = flags;
+    } else
       fail(
-        `unknown option ${arg}; valid: --events N --rounds N --window N --cold N --peers --install-peers --strict --verbose`,
+        `unknown option ${arg}; valid: --events N --rounds N --window N --cold N --peers --install-peers --strict --verbose --node-flags "..."`,
       );
   }
   return opts;
@@ -125,6 +136,21 @@ function botList(opts) {
       cmd: ["node", join(BENCH, "drivers/sync.mjs")],
     },
   ];
+  if (opts.nodeFlags.length > 0) {
+    const flags = opts.nodeFlags.join(" ");
+    bots.push(
+      {
+        name: "floor-flags",
+        label: `floor, \`node ${flags}\``,
+        cmd: ["node", ...opts.nodeFlags, join(WORK, "drivers/raw-ws.mjs")],
+      },
+      {
+        name: "async-flags",
+        label: `ncatbot async, \`node ${flags}\``,
+        cmd: ["node", ...opts.nodeFlags, join(BENCH, "drivers/async.mjs")],
+      },
+    );
+  }
   if (opts.peers) {
     if (!existsSync(join(WORK, "peers/node_modules")))
       fail("--peers needs bench/.work/peers/node_modules: add --install-peers once");
@@ -315,6 +341,14 @@ console.log(
 console.log(table(rows));
 console.log("\nBudget:\n");
 for (const check of checks) console.log(`- ${check.pass ? "PASS" : "MISS"} ${check.line}`);
+if (rows["floor-flags"] && rows["async-flags"]) {
+  const f = rows["floor-flags"];
+  const a = rows["async-flags"];
+  const x = (key) => ratio(a[key], f[key])?.toFixed(2) ?? "n/a";
+  console.log(
+    `- INFO with \`node ${opts.nodeFlags.join(" ")}\` for both (not a budget line): async CPU ${x("cpu_s_per_10k_events")}x, peak RSS ${x("peak_rss_mb")}x the floor run with the same flags`,
+  );
+}
 const crashed = Object.values(rows).filter((row) => row.errors.length > 0);
 for (const row of crashed)
   console.log(`- ERROR ${row.name}: ${[...new Set(row.errors)].join("; ")}`);
