@@ -13,9 +13,9 @@
 import { IoBridge, type IoSink } from "./bridge.js";
 import { MainThreadIo } from "./main-engine.js";
 import type { IoOptions, NormalizedIoOptions } from "./options.js";
-import type { ActionCaller, CallOptions, ResultMapper, SelfId } from "./types.js";
+import type { ActionCaller, SelfId } from "./types.js";
 
-/** What the client drives, whichever engine runs the connection. */
+/** What the client drives, whichever engine runs the connection (`call` / `callSync` from {@link ActionCaller}). */
 export interface IoEngine extends ActionCaller {
   /** The options with defaults filled in. */
   readonly options: NormalizedIoOptions;
@@ -26,15 +26,6 @@ export interface IoEngine extends ActionCaller {
   start(): Promise<void>;
   /** Closes every connection, server, worker and timer; idempotent. */
   stop(): Promise<void>;
-  /** Runs an action; resolves to its `data` (see {@link ActionCaller.call}). */
-  call(
-    action: string,
-    params?: object,
-    options?: CallOptions,
-    mapResult?: ResultMapper,
-  ): Promise<unknown>;
-  /** Runs an action and blocks until it answers (see {@link ActionCaller.callSync}). */
-  callSync(action: string, params?: object, options?: CallOptions): unknown;
   /** Accounts connected right now. */
   connectedSelfIds(): SelfId[];
   /** Port the bot's own server listens on (reverse WS, HTTP POST); undefined otherwise. */
