@@ -4,8 +4,10 @@
 // "exports" (package self-reference), then a bot from each build answering a
 // message with a Sync call against the fake NapCat, which proves the worker
 // entries (io-worker, fake-napcat-worker) are found beside each bundle.
+// Also checks that the bundles a bot loads are Latin-1 (see the end of this file).
 // Run after `npm run build`; exits non-zero with a message on any failure.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -36,3 +38,24 @@ async function roundTrip(label, { BotClient, ONEBOT_ACTIONS }, { startFakeNapCat
 
 await roundTrip("esm", await import("ncatbot"), await import("ncatbot/testing"));
 await roundTrip("cjs", require("ncatbot"), require("ncatbot/testing"));
+
+// V8 keeps a module's source text in memory for as long as the module lives, as one byte per
+// character only if EVERY character is Latin-1. One stray CJK character in a comment that the
+// bundler keeps (esbuild keeps comments inside class bodies; it escapes string literals) doubles
+// the size of the whole bundle in the heap, which measurably raised the bench's peak RSS.
+// So the bundles a bot loads must be Latin-1: write such comments in English.
+const BOT_BUNDLES = ["index", "io-worker", "testing", "fake-napcat-worker", "sandbox-bot"];
+for (const name of BOT_BUNDLES) {
+  for (const ext of ["js", "cjs"]) {
+    const file = new URL(`../dist/${name}.${ext}`, import.meta.url);
+    const lines = readFileSync(file, "utf8").split("\n");
+    const bad = lines.findIndex((line) => /[^\u0000-\u00ff]/u.test(line));
+    assert.equal(
+      bad,
+      -1,
+      `dist/${name}.${ext}:${bad + 1} has a non-Latin-1 character (${lines[bad]?.trim()}); ` +
+        "write that comment in English (see scripts/smoke-dist.mjs)",
+    );
+  }
+}
+console.log("ok bundles are Latin-1");

@@ -2,13 +2,20 @@
  * `bot.api`: every NapCat action as a camelCase method, NcatBot's convenience
  * senders, the raw `call` escape hatch, and a blocking `xxxSync` twin of each.
  *
- * All methods live on one prototype, built once at module load from the protocol
- * table and the convenience table: `bot.api.sendGroupMsg` is an ordinary function.
+ * All methods live on one prototype, each built from the protocol table or the
+ * convenience table the first time any instance reads it (lazy-methods.ts): after
+ * that, `bot.api.sendGroupMsg` is an ordinary prototype function.
  *
  * @module
  */
 import type { ActionCaller, CallOptions, SelfId } from "../io/types.js";
-import type { ActionMethodName, ActionName, ActionResult, SendSegment } from "../protocol/index.js";
+import {
+  ACTION_METHODS,
+  type ActionMethodName,
+  type ActionName,
+  type ActionResult,
+  type SendSegment,
+} from "../protocol/index.js";
 import {
   type ComposeContext,
   composeOptions,
@@ -22,8 +29,9 @@ import {
   type ActionArgs,
   type GeneratedMethods,
   type GeneratedSyncMethods,
-  installGeneratedMethods,
+  generatedMethod,
 } from "./generated-methods.js";
+import { buildMethodsOnFirstAccess, type Method } from "./lazy-methods.js";
 import { type ActionSteps, runAsync, runSync } from "./runner.js";
 
 type ConvenienceTable = typeof CONVENIENCE;
@@ -135,58 +143,62 @@ class BotApiImpl implements ComposeContext {
   }
 
   static {
-    installGeneratedMethods(BotApiImpl.prototype);
-    // Convenience senders: one definition each, driven async or blocking. Defined inside the
-    // class body so the installed functions can reach the private caller.
-    const proto = BotApiImpl.prototype;
-    const taken = new Set(Object.getOwnPropertyNames(proto));
-    // Fast path for the senders users call most: one action, no generator to drive.
-    // Same validation (composeOptions), same result (the message_id), same errors.
-    for (const [name, action, key] of DIRECT_SENDERS) {
-      if (taken.has(name)) continue;
-      // One result mapper per sender, shared by every call (no closure per call).
-      const toMessageId = (result: unknown): MessageId => messageIdOf(result, action);
-      defineMethod(
-        proto,
-        name,
-        function (this: BotApiImpl, id: Id, options: PostGroupMsgOptions): Promise<unknown> {
-          let message: SendSegment[];
-          try {
-            message = composeOptions(this, options);
-          } catch (error) {
-            return Promise.reject(error);
-          }
-          return this.#caller.call(
-            action,
-            key === "group_id" ? { group_id: id, message } : { user_id: id, message },
-            this.#defaults,
-            toMessageId,
-          );
-        },
-      );
+    buildMethodsOnFirstAccess(BotApiImpl.prototype, (name) => BotApiImpl.#buildMethod(name));
+  }
+
+  /**
+   * Build the method `name`: a generated action method, a convenience sender, or the `Sync`
+   * twin of either; `undefined` for any other name. Inside the class body so the convenience
+   * senders can reach the private caller.
+   */
+  static #buildMethod(name: string): Method | undefined {
+    const generated = generatedMethod(name);
+    if (generated !== undefined) return generated; // an action's params form wins over a sender
+    const sync = name.endsWith("Sync");
+    const sender = sync ? name.slice(0, -4) : name;
+    if (!Object.hasOwn(CONVENIENCE, sender)) return undefined;
+    if (!sync) {
+      const direct = DIRECT_SENDERS.find(([directName]) => directName === sender);
+      if (direct !== undefined) return BotApiImpl.#directSender(direct[1], direct[2]);
     }
-    const direct = new Set<string>(DIRECT_SENDERS.map(([name]) => name));
-    for (const [name, definition] of Object.entries(CONVENIENCE) as [string, StepsFn][]) {
-      if (taken.has(name)) continue; // the action's params form wins
-      if (!direct.has(name)) {
-        defineMethod(proto, name, function (this: BotApiImpl, ...args: unknown[]) {
+    const definition = CONVENIENCE[sender as keyof ConvenienceTable] as StepsFn;
+    return sync
+      ? function (this: BotApiImpl, ...args: unknown[]) {
+          return runSync(definition(this, ...args), this.#caller, this.#defaults);
+        }
+      : function (this: BotApiImpl, ...args: unknown[]) {
           // Validation errors thrown before the first step reject the promise instead of throwing.
           return runAsync(definition(this, ...args), this.#caller, this.#defaults);
-        });
+        };
+  }
+
+  /**
+   * Fast path for the senders users call most: one action, no generator to drive.
+   * Same validation (composeOptions), same result (the message_id), same errors.
+   */
+  static #directSender(action: DirectAction, key: DirectKey): Method {
+    // One result mapper per sender, shared by every call (no closure per call).
+    const toMessageId = (result: unknown): MessageId => messageIdOf(result, action);
+    return function (this: BotApiImpl, id: Id, options: PostGroupMsgOptions): Promise<unknown> {
+      let message: SendSegment[];
+      try {
+        message = composeOptions(this, options);
+      } catch (error) {
+        return Promise.reject(error);
       }
-      defineMethod(proto, `${name}Sync`, function (this: BotApiImpl, ...args: unknown[]) {
-        return runSync(definition(this, ...args), this.#caller, this.#defaults);
-      });
-    }
+      return this.#caller.call(
+        action,
+        key === "group_id" ? { group_id: id, message } : { user_id: id, message },
+        this.#defaults,
+        toMessageId,
+      );
+    };
   }
 }
 
 type StepsFn = (ctx: ComposeContext, ...args: unknown[]) => ActionSteps<unknown>;
-
-function defineMethod(target: object, name: string, fn: (...args: never[]) => unknown): void {
-  Object.defineProperty(fn, "name", { value: name });
-  Object.defineProperty(target, name, { value: fn, writable: true, configurable: true });
-}
+type DirectAction = (typeof DIRECT_SENDERS)[number][1];
+type DirectKey = (typeof DIRECT_SENDERS)[number][2];
 
 /**
  * Build `bot.api` over an {@link ActionCaller} (the I/O layer, or a fake in tests).
@@ -202,9 +214,11 @@ export function createBotApi(caller: ActionCaller, options: BotApiOptions): BotA
   return new BotApiImpl(caller, options) as unknown as BotAPI;
 }
 
-/** Names of every async method of `bot.api` that has a `Sync` twin (generated, convenience, `call`). */
+/** Names of every method of `bot.api` that has a `Sync` twin (generated, convenience, `call`), and the twins. */
 export function botApiMethodNames(): string[] {
-  return Object.getOwnPropertyNames(BotApiImpl.prototype).filter(
-    (n) => n !== "constructor" && typeof Reflect.get(BotApiImpl.prototype, n) === "function",
-  );
+  const proto = BotApiImpl.prototype;
+  const bases = new Set(["call", ...Object.keys(ACTION_METHODS), ...Object.keys(CONVENIENCE)]);
+  return [...bases]
+    .flatMap((name) => [name, `${name}Sync`])
+    .filter((name) => typeof Reflect.get(proto, name) === "function");
 }

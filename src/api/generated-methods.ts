@@ -1,6 +1,6 @@
 /**
  * One camelCase method per NapCat action, derived from `ACTION_METHODS`
- * (protocol/) by mapped types and ONE runtime loop. Nothing here is written per action.
+ * (protocol/) by mapped types and ONE runtime builder. Nothing here is written per action.
  *
  * @module
  */
@@ -12,6 +12,7 @@ import {
   type ActionParams,
   type ActionResult,
 } from "../protocol/index.js";
+import type { Method } from "./lazy-methods.js";
 
 /** `true` when every param of the action is optional (the params object may be omitted). */
 type ParamsOptional<A extends ActionName> =
@@ -51,31 +52,21 @@ export interface RawCaller {
   callSync(action: string, params?: object, options?: CallOptions): unknown;
 }
 
-function define(target: object, name: string, fn: (...args: never[]) => unknown): void {
-  Object.defineProperty(fn, "name", { value: name });
-  Object.defineProperty(target, name, {
-    value: fn,
-    writable: true,
-    configurable: true,
-    enumerable: false,
-  });
-}
-
 /**
- * Install every generated method and its `Sync` twin on `proto`, once, at module load.
- * Each is a plain function closing over its action name (no Proxy, nothing per call).
+ * The generated method `name` (`sendGroupMsg`) or its blocking twin (`sendGroupMsgSync`), or
+ * `undefined` when `name` is neither. A plain function closing over its action name; `bot-api.ts`
+ * builds each one on first access (see lazy-methods.ts), so nothing is built per call.
  */
-export function installGeneratedMethods(proto: RawCaller): void {
-  for (const [method, action] of Object.entries(ACTION_METHODS) as [string, string][]) {
-    define(proto, method, function (this: RawCaller, params?: object, options?: CallOptions) {
-      return this.call(action, params, options);
-    });
-    define(
-      proto,
-      `${method}Sync`,
-      function (this: RawCaller, params?: object, options?: CallOptions) {
+export function generatedMethod(name: string): Method | undefined {
+  const sync = name.endsWith("Sync");
+  const method = sync ? name.slice(0, -4) : name;
+  if (!Object.hasOwn(ACTION_METHODS, method)) return undefined;
+  const action: string = ACTION_METHODS[method as ActionMethodName];
+  return sync
+    ? function (this: RawCaller, params?: object, options?: CallOptions) {
         return this.callSync(action, params, options);
-      },
-    );
-  }
+      }
+    : function (this: RawCaller, params?: object, options?: CallOptions) {
+        return this.call(action, params, options);
+      };
 }

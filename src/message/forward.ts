@@ -37,7 +37,7 @@ export class ForwardConstructor {
 
   /**
    * @param userId QQ number shown as the sender of the nodes (default: the bot).
-   * @param nickname Name shown as the sender (default "QQ用户").
+   * @param nickname Name shown as the sender (default: the generic "QQ user" name NapCat shows, in Chinese).
    */
   constructor(userId?: NumberLike, nickname?: string) {
     this.userId = userId;

@@ -148,7 +148,7 @@ export class MessageArray implements Iterable<MessageSegment> {
 
   /**
    * Whether the message mentions `userId` with an `at` segment (NcatBot `is_user_at`).
-   * `@全体成员` counts only with `{ allowAll: true }`.
+   * An `@all` mention (`qq: "all"`, shown as @everyone in QQ) counts only with `{ allowAll: true }`.
    */
   isUserAt(userId: NumberLike, options?: IsUserAtOptions): boolean {
     const id = String(userId);

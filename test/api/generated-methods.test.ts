@@ -34,6 +34,25 @@ describe("generated action methods", () => {
     expect(a.sendGroupMsg.name).toBe("sendGroupMsg");
   });
 
+  it("`in`, destructuring and names that are not methods behave as on a plain prototype", () => {
+    const api = createBotApi(new RecordingCaller(), { napcatIsLocal: true });
+    const proto = Object.getPrototypeOf(api) as object;
+    expect("setGroupCardSync" in api).toBe(true);
+    expect("sendGroupPlainText" in api).toBe(true);
+    const { sendGroupForwardMsgSync, postGroupMsg } = api;
+    expect(sendGroupForwardMsgSync.name).toBe("sendGroupForwardMsgSync");
+    expect(postGroupMsg).toBe(api.postGroupMsg);
+    expect(Object.hasOwn(proto, "postGroupMsg")).toBe(true);
+    // Names that are not methods resolve as on any object.
+    const loose = api as unknown as Record<string, unknown>;
+    expect(loose.notAMethod).toBeUndefined();
+    expect(loose.Sync).toBeUndefined();
+    expect("notAMethodSync" in api).toBe(false);
+    expect(loose.toString).toBe(Object.prototype.toString);
+    expect(loose.then).toBeUndefined(); // so `await bot.api` does not treat it as a thenable
+    expect(Object.hasOwn(proto, "notAMethod")).toBe(false);
+  });
+
   it("errors from the caller propagate unchanged (async rejects, Sync throws)", async () => {
     const failure = new ActionFailedError({
       action: "get_group_info",
