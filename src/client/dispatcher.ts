@@ -262,9 +262,13 @@ export class Dispatcher<E> {
     return this.#watch(adopted, name, timeoutMs, about);
   }
 
-  /** The rejection handler of one untracked handler call (its only per-call allocation). */
+  /**
+   * The rejection handler of one untracked handler call (its only per-call allocation).
+   * A bound function is smaller than an arrow function and its scope, and it stays
+   * alive for as long as the handler runs.
+   */
   #onRejected(name: string, about: RawPayload | (() => string)): (error: unknown) => void {
-    return (error) => this.#report(name, about, error);
+    return this.#report.bind(this, name, about);
   }
 
   /** Tracks a handler's promise: settles when it does, logs a failure, warns past `timeoutMs`. */

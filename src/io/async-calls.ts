@@ -23,8 +23,11 @@ const unset = (): void => {};
 
 /** One call waiting for its answer: all it keeps while in flight. */
 class Waiting {
-  resolve: (data: unknown) => void = unset;
-  reject: (error: Error) => void = unset;
+  /**
+   * The promise's resolve function. Its reject twin is not kept (one function less per
+   * call in flight): {@link Waiting.fail} rejects by resolving with a rejected promise.
+   */
+  resolve: (value: unknown) => void = unset;
   constructor(
     readonly action: string,
     /**
@@ -40,16 +43,23 @@ class Waiting {
     /** Applied to `data` before resolving (see {@link ResultMapper}). */
     readonly map: ResultMapper | undefined,
   ) {}
+
+  /**
+   * Rejects the call's promise with `error`. Adopting a rejected promise costs two
+   * microtask turns, paid on failures only; the temporary promise gets its handler
+   * within the same drain of the microtask queue, so Node never reports it unhandled.
+   */
+  fail(error: Error): void {
+    this.resolve(Promise.reject(error));
+  }
 }
 
 /** The call whose promise is being built (see {@link captureResolvers}). */
 let capturing: Waiting | undefined;
 
-/** One shared promise executor: stores the resolvers on {@link capturing}, so no closure per call. */
-function captureResolvers(resolve: (data: unknown) => void, reject: (error: Error) => void): void {
-  const call = capturing as Waiting;
-  call.resolve = resolve;
-  call.reject = reject;
+/** One shared promise executor: stores `resolve` on {@link capturing}, so no closure per call. */
+function captureResolve(resolve: (value: unknown) => void): void {
+  (capturing as Waiting).resolve = resolve;
 }
 
 /** The OneBot request frame of async call `id`: `{"action":..,"params":..,"echo":"ncb:a<id>"}`. */
@@ -136,7 +146,7 @@ export class AsyncCalls {
     const deadline = clock() + timeoutMs;
     const call = new Waiting(action, paramsJson, timeoutMs, deadline, link, map);
     capturing = call;
-    const promise = new Promise<unknown>(captureResolvers);
+    const promise = new Promise<unknown>(captureResolve);
     capturing = undefined;
     this.#waiting.set(id, call);
     if (deadline < this.#timerAt) this.#arm(deadline);
@@ -158,7 +168,7 @@ export class AsyncCalls {
       data = unwrapEnvelope(call.action, envelope);
       if (call.map !== undefined) data = call.map(data);
     } catch (error) {
-      call.reject(withParams(error, JSON.parse(call.paramsJson)) as Error);
+      call.fail(withParams(error, JSON.parse(call.paramsJson)) as Error);
       return true;
     }
     call.resolve(data);
@@ -170,7 +180,7 @@ export class AsyncCalls {
     for (const [id, call] of this.#waiting) {
       if (call.link !== link) continue;
       this.#waiting.delete(id);
-      call.reject(make(call.action));
+      call.fail(make(call.action));
     }
     if (this.#waiting.size === 0) this.#disarm();
   }
@@ -180,7 +190,7 @@ export class AsyncCalls {
     const all = [...this.#waiting.values()];
     this.#waiting.clear();
     this.#disarm();
-    for (const call of all) call.reject(make(call.action));
+    for (const call of all) call.fail(make(call.action));
   }
 
   #arm(at: number): void {
@@ -214,6 +224,6 @@ export class AsyncCalls {
       }
     }
     if (next !== Number.POSITIVE_INFINITY) this.#arm(next);
-    for (const call of expired) call.reject(new ActionTimeoutError(call.action, call.timeoutMs));
+    for (const call of expired) call.fail(new ActionTimeoutError(call.action, call.timeoutMs));
   }
 }

@@ -78,6 +78,28 @@ describe("AsyncCalls (main-thread correlation)", () => {
     await expect(on2.promise).rejects.toBeInstanceOf(TransportError);
     expect(calls.size).toBe(0);
   });
+
+  it("a failure the caller handles later in the same turn is never reported as unhandled", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const calls = new AsyncCalls();
+      const call = calls.register("send_msg", "{}", 5000, 1);
+      const echo = echoOf(call.frame);
+      calls.settle({ status: "failed", retcode: 100, message: "no", wording: "no", echo }, echo);
+      await Promise.resolve(); // the caller attaches its handler a little later
+      await expect(call.promise).rejects.toBeInstanceOf(ActionFailedError);
+      const other = calls.register("b", "{}", 5000, 2);
+      calls.rejectAll((action) => new TransportError(`stopped ${action}`));
+      await Promise.resolve();
+      await expect(other.promise).rejects.toBeInstanceOf(TransportError);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
 });
 
 describe("LinkTable (routing by account)", () => {
