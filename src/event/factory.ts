@@ -159,20 +159,40 @@ const DETAIL_FIELD: Readonly<Record<string, string>> = {
   meta_event: "meta_event_type",
 };
 
+/** A `post_type`'s details: detail -> class key, or (for `notify`) sub_type -> class key. */
+type DetailKeys = Map<string, string | Map<string, string>>;
+
+/** The keys of {@link CLASS_BY_KEY} as a tree of wire values, so a lookup builds no string. */
+const KEY_TREE: ReadonlyMap<string, DetailKeys> = (() => {
+  const tree = new Map<string, DetailKeys>();
+  for (const key of CLASS_BY_KEY.keys()) {
+    const [postType = "", detail = "", subType] = key.split(".");
+    let details = tree.get(postType);
+    if (details === undefined) tree.set(postType, (details = new Map()));
+    if (subType === undefined) {
+      details.set(detail, key);
+      continue;
+    }
+    let subTypes = details.get(detail);
+    if (!(subTypes instanceof Map)) details.set(detail, (subTypes = new Map()));
+    subTypes.set(subType, key);
+  }
+  return tree;
+})();
+
 /** The most specific class key of a payload, e.g. `"notice.notify.poke"`, or undefined if unknown. */
 export function leafKeyOf(payload: EventPayload): string | undefined {
   const fields = payload as unknown as Record<string, unknown>;
   const postType = fields.post_type;
   if (typeof postType !== "string") return undefined;
+  const details = KEY_TREE.get(postType);
   const detailField = DETAIL_FIELD[postType];
-  const detail = detailField === undefined ? undefined : fields[detailField];
-  if (typeof detail !== "string") return undefined;
-  const key = `${postType}.${detail}`;
-  if (detail === "notify") {
-    const sub = fields.sub_type;
-    return typeof sub === "string" ? `${key}.${sub}` : undefined;
-  }
-  return key;
+  if (details === undefined || detailField === undefined) return undefined;
+  const detail = fields[detailField];
+  const entry = typeof detail === "string" ? details.get(detail) : undefined;
+  if (!(entry instanceof Map)) return entry;
+  const subType = fields.sub_type;
+  return typeof subType === "string" ? entry.get(subType) : undefined;
 }
 
 /**

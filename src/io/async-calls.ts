@@ -62,9 +62,18 @@ function captureResolve(resolve: (value: unknown) => void): void {
   (capturing as Waiting).resolve = resolve;
 }
 
+/** `{"action":"<action>","params":` per action name seen (a bot uses a handful). */
+const FRAME_HEADS = new Map<string, string>();
+
 /** The OneBot request frame of async call `id`: `{"action":..,"params":..,"echo":"ncb:a<id>"}`. */
 export function asyncFrame(action: string, paramsJson: string, id: number): string {
-  return `{"action":${JSON.stringify(action)},"params":${paramsJson},"echo":"${ASYNC_ECHO_PREFIX}${id}"}`;
+  let head = FRAME_HEADS.get(action);
+  if (head === undefined) {
+    head = `{"action":${JSON.stringify(action)},"params":`;
+    // Bounded: custom action names come from code, but a loop over generated names must not grow it forever.
+    if (FRAME_HEADS.size < 1024) FRAME_HEADS.set(action, head);
+  }
+  return `${head}${paramsJson},"echo":"${ASYNC_ECHO_PREFIX}${id}"}`;
 }
 
 /** A registered call: the frame to send and the promise of its `data`. */

@@ -62,6 +62,13 @@ describe("createEvent", () => {
     expect(leafKeyOf(example("group message"))).toBe("message.group");
     expect(leafKeyOf(example("self private message"))).toBe("message_sent.private");
     expect(leafKeyOf(example("heartbeat"))).toBe("meta_event.heartbeat");
+    // Kinds NcatBot has no class for have no key (they become UnknownEvent).
+    expect(leafKeyOf({ ...example("group message"), message_type: "guild" } as never)).toBe(
+      undefined,
+    );
+    expect(leafKeyOf({ ...example("group poke"), sub_type: "new_notify" } as never)).toBe(undefined);
+    expect(leafKeyOf({ post_type: "notice" } as never)).toBe(undefined);
+    expect(leafKeyOf({ post_type: "custom", notice_type: "x" } as never)).toBe(undefined);
   });
 
   it("an unknown kind becomes UnknownEvent with its fields", () => {
