@@ -168,13 +168,19 @@ const KEY_TREE: ReadonlyMap<string, DetailKeys> = (() => {
   for (const key of CLASS_BY_KEY.keys()) {
     const [postType = "", detail = "", subType] = key.split(".");
     let details = tree.get(postType);
-    if (details === undefined) tree.set(postType, (details = new Map()));
+    if (details === undefined) {
+      details = new Map();
+      tree.set(postType, details);
+    }
     if (subType === undefined) {
       details.set(detail, key);
       continue;
     }
     let subTypes = details.get(detail);
-    if (!(subTypes instanceof Map)) details.set(detail, (subTypes = new Map()));
+    if (!(subTypes instanceof Map)) {
+      subTypes = new Map();
+      details.set(detail, subTypes);
+    }
     subTypes.set(subType, key);
   }
   return tree;

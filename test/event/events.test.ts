@@ -66,7 +66,9 @@ describe("createEvent", () => {
     expect(leafKeyOf({ ...example("group message"), message_type: "guild" } as never)).toBe(
       undefined,
     );
-    expect(leafKeyOf({ ...example("group poke"), sub_type: "new_notify" } as never)).toBe(undefined);
+    expect(leafKeyOf({ ...example("group poke"), sub_type: "new_notify" } as never)).toBe(
+      undefined,
+    );
     expect(leafKeyOf({ post_type: "notice" } as never)).toBe(undefined);
     expect(leafKeyOf({ post_type: "custom", notice_type: "x" } as never)).toBe(undefined);
   });
