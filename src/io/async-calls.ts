@@ -8,6 +8,7 @@
  */
 import { ActionTimeoutError } from "../errors.js";
 import { ASYNC_ECHO_PREFIX, unwrapEnvelope, withParams } from "../transport/pending-calls.js";
+import { type ParamsHolder, type ParamsSlab, ParamsStore } from "./params-store.js";
 import type { ResultMapper } from "./types.js";
 
 /** Longest delay `setTimeout` accepts (larger values fire at once). */
@@ -22,19 +23,18 @@ function clock(): number {
 const unset = (): void => {};
 
 /** One call waiting for its answer: all it keeps while in flight. */
-class Waiting {
+class Waiting implements ParamsHolder {
   /**
    * The promise's resolve function. Its reject twin is not kept (one function less per
    * call in flight): {@link Waiting.fail} rejects by resolving with a rejected promise.
    */
   resolve: (value: unknown) => void = unset;
+  /** The params' JSON text, read back only for `ActionFailedError.params` (see params-store.ts). */
+  params: ParamsSlab | string = "";
+  paramsAt = 0;
+  paramsBytes = 0;
   constructor(
     readonly action: string,
-    /**
-     * The params' JSON text, parsed again only for `ActionFailedError.params` (a
-     * string keeps far less alive than the params objects while the call waits).
-     */
-    readonly paramsJson: string,
     readonly timeoutMs: number,
     /** On {@link clock}. */
     readonly deadline: number,
@@ -96,6 +96,7 @@ export interface RegisteredCall {
  */
 export class AsyncCalls {
   readonly #waiting = new Map<number, Waiting>();
+  readonly #params = new ParamsStore();
   #seq = 0;
   #timer: NodeJS.Timeout | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
@@ -153,7 +154,8 @@ export class AsyncCalls {
     map: ResultMapper | undefined,
   ): Promise<unknown> {
     const deadline = clock() + timeoutMs;
-    const call = new Waiting(action, paramsJson, timeoutMs, deadline, link, map);
+    const call = new Waiting(action, timeoutMs, deadline, link, map);
+    this.#params.keep(call, paramsJson);
     capturing = call;
     const promise = new Promise<unknown>(captureResolve);
     capturing = undefined;
@@ -177,9 +179,10 @@ export class AsyncCalls {
       data = unwrapEnvelope(call.action, envelope);
       if (call.map !== undefined) data = call.map(data);
     } catch (error) {
-      call.fail(withParams(error, JSON.parse(call.paramsJson)) as Error);
+      call.fail(withParams(error, JSON.parse(this.#params.take(call))) as Error);
       return true;
     }
+    this.#params.release(call);
     call.resolve(data);
     return true;
   }
@@ -189,6 +192,7 @@ export class AsyncCalls {
     for (const [id, call] of this.#waiting) {
       if (call.link !== link) continue;
       this.#waiting.delete(id);
+      this.#params.release(call);
       call.fail(make(call.action));
     }
     if (this.#waiting.size === 0) this.#disarm();
@@ -199,7 +203,10 @@ export class AsyncCalls {
     const all = [...this.#waiting.values()];
     this.#waiting.clear();
     this.#disarm();
-    for (const call of all) call.fail(make(call.action));
+    for (const call of all) {
+      this.#params.release(call);
+      call.fail(make(call.action));
+    }
   }
 
   #arm(at: number): void {
@@ -233,6 +240,9 @@ export class AsyncCalls {
       }
     }
     if (next !== Number.POSITIVE_INFINITY) this.#arm(next);
-    for (const call of expired) call.fail(new ActionTimeoutError(call.action, call.timeoutMs));
+    for (const call of expired) {
+      this.#params.release(call);
+      call.fail(new ActionTimeoutError(call.action, call.timeoutMs));
+    }
   }
 }
