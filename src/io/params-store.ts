@@ -7,9 +7,10 @@
  * reply survives several young-generation collections, which is what makes V8 grow
  * its young generation (and the process's RSS). Here the text is copied as UTF-8 into
  * a shared 64 KiB slab instead: the call keeps the slab, an offset and a length. A
- * slab is reused once none of its calls is waiting, and dropped for the garbage
- * collector when it is full and its last call settles. Texts over 16 KiB (inline
- * media) stay strings: they are rare and V8 keeps them out of the young generation.
+ * slab is reused once none of its calls is waiting (a few spare slabs are kept, so a
+ * busy bot cycles through the same handful instead of leaving dead ones for the
+ * garbage collector). Texts over 16 KiB (inline media) stay strings: they are rare
+ * and V8 keeps them out of the young generation.
  *
  * @module
  */
@@ -18,6 +19,8 @@
 const SLAB_BYTES = 64 * 1024;
 /** Texts longer than this (in UTF-16 units) are kept as strings. */
 const MAX_STORED_LENGTH = SLAB_BYTES / 4;
+/** Empty slabs kept for reuse. */
+const MAX_SPARE_SLABS = 4;
 
 /** One block of params texts; `waiting` counts the calls whose text is in it. */
 export class ParamsSlab {
@@ -36,6 +39,7 @@ export interface ParamsHolder {
 /** Stores params texts for {@link ParamsHolder}s and gives them back. */
 export class ParamsStore {
   #slab = new ParamsSlab();
+  readonly #spare: ParamsSlab[] = [];
 
   /** Stores `text` for `holder` (sets its three fields). */
   keep(holder: ParamsHolder, text: string): void {
@@ -46,7 +50,7 @@ export class ParamsStore {
     let slab = this.#slab;
     // A UTF-16 unit takes at most 3 bytes in UTF-8: check room before writing.
     if (slab.used + text.length * 3 > SLAB_BYTES) {
-      slab = slab.waiting === 0 ? slab : new ParamsSlab();
+      if (slab.waiting !== 0) slab = this.#spare.pop() ?? new ParamsSlab();
       slab.used = 0;
       this.#slab = slab;
     }
@@ -77,7 +81,9 @@ export class ParamsStore {
     if (typeof params === "string") return;
     holder.params = "";
     params.waiting -= 1;
-    // The current slab starts over once nothing in it is waiting; older slabs are simply dropped.
-    if (params.waiting === 0 && params === this.#slab) params.used = 0;
+    if (params.waiting !== 0) return;
+    // The current slab starts over once nothing in it waits; an older one becomes a spare.
+    if (params === this.#slab) params.used = 0;
+    else if (this.#spare.length < MAX_SPARE_SLABS) this.#spare.push(params);
   }
 }

@@ -52,6 +52,31 @@ describe("ParamsStore (params text of calls in flight, off the JS heap)", () => 
     for (const h of more) expect(store.take(h)).toBe(text);
   });
 
+  it("a busy store cycles through spare slabs instead of allocating new ones", () => {
+    const store = new ParamsStore();
+    const text = `{"t":"${"y".repeat(2000)}"}`; // ~10 per slab
+    const fill = (): ParamsHolder[] => {
+      const hs: ParamsHolder[] = [];
+      for (let i = 0; i < 10; i += 1) {
+        const h = holder();
+        store.keep(h, text);
+        hs.push(h);
+      }
+      return hs;
+    };
+    const seen = new Set<unknown>();
+    let previous = fill();
+    for (let round = 0; round < 50; round += 1) {
+      const next = fill(); // the slab of `previous` is full and still has waiters
+      for (const h of previous) {
+        seen.add(h.params);
+        expect(store.take(h)).toBe(text);
+      }
+      previous = next;
+    }
+    expect(seen.size).toBeLessThanOrEqual(3);
+  });
+
   it("a failed call names its params even after megabytes of other calls went out", async () => {
     const calls = new AsyncCalls();
     const early = calls.register("send_group_msg", '{"group_id":7,"message":"早"}', 60_000, 1);
