@@ -6,7 +6,7 @@
  * @module
  */
 import type { BotAPI } from "../api/index.js";
-import type { EventKey, EventPayload } from "../protocol/index.js";
+import { type EventKey, type EventPayload, eventKeysOf } from "../protocol/index.js";
 import { EventCore } from "./base.js";
 import {
   GroupMessageEvent,
@@ -150,55 +150,17 @@ const CLASS_BY_KEY: ReadonlyMap<string, EventCtor> = new Map<string, EventCtor>(
   ["meta_event.heartbeat", HeartbeatEvent],
 ] satisfies [LeafKey, EventCtor][]);
 
-/** The wire field that names the detail type of each `post_type`. */
-const DETAIL_FIELD: Readonly<Record<string, string>> = {
-  message: "message_type",
-  message_sent: "message_type",
-  notice: "notice_type",
-  request: "request_type",
-  meta_event: "meta_event_type",
-};
-
-/** A `post_type`'s details: detail -> class key, or (for `notify`) sub_type -> class key. */
-type DetailKeys = Map<string, string | Map<string, string>>;
-
-/** The keys of {@link CLASS_BY_KEY} as a tree of wire values, so a lookup builds no string. */
-const KEY_TREE: ReadonlyMap<string, DetailKeys> = (() => {
-  const tree = new Map<string, DetailKeys>();
-  for (const key of CLASS_BY_KEY.keys()) {
-    const [postType = "", detail = "", subType] = key.split(".");
-    let details = tree.get(postType);
-    if (details === undefined) {
-      details = new Map();
-      tree.set(postType, details);
-    }
-    if (subType === undefined) {
-      details.set(detail, key);
-      continue;
-    }
-    let subTypes = details.get(detail);
-    if (!(subTypes instanceof Map)) {
-      subTypes = new Map();
-      details.set(detail, subTypes);
-    }
-    subTypes.set(subType, key);
-  }
-  return tree;
-})();
-
-/** The most specific class key of a payload, e.g. `"notice.notify.poke"`, or undefined if unknown. */
+/**
+ * The most specific class key of a payload, e.g. `"notice.notify.poke"`, or undefined if unknown:
+ * the deepest of the payload's event keys ({@link eventKeysOf}, allocation-free) that has a class.
+ */
 export function leafKeyOf(payload: EventPayload): string | undefined {
-  const fields = payload as unknown as Record<string, unknown>;
-  const postType = fields.post_type;
-  if (typeof postType !== "string") return undefined;
-  const details = KEY_TREE.get(postType);
-  const detailField = DETAIL_FIELD[postType];
-  if (details === undefined || detailField === undefined) return undefined;
-  const detail = fields[detailField];
-  const entry = typeof detail === "string" ? details.get(detail) : undefined;
-  if (!(entry instanceof Map)) return entry;
-  const subType = fields.sub_type;
-  return typeof subType === "string" ? entry.get(subType) : undefined;
+  const keys = eventKeysOf(payload);
+  for (let i = keys.length - 1; i >= 0; i -= 1) {
+    const key = keys[i] as EventKey;
+    if (CLASS_BY_KEY.has(key)) return key;
+  }
+  return undefined;
 }
 
 /**

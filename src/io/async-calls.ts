@@ -54,7 +54,7 @@ class Waiting implements ParamsHolder {
   }
 }
 
-/** The call whose promise is being built (see {@link captureResolvers}). */
+/** The call whose promise is being built (see {@link captureResolve}). */
 let capturing: Waiting | undefined;
 
 /** One shared promise executor: stores `resolve` on {@link capturing}, so no closure per call. */

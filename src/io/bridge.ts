@@ -21,7 +21,7 @@ import { AsyncCalls } from "./async-calls.js";
 import { OutboundQueue, readInbound } from "./batch.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
-import { type FrameLog, parseFrame, serializeParams } from "./parse.js";
+import { type FrameLog, paramsJsonOrError, parseFrame, serializeParams } from "./parse.js";
 import type { ActionCaller, CallOptions, ConnectionState, ResultMapper, SelfId } from "./types.js";
 import {
   type Control,
@@ -220,12 +220,8 @@ export class IoBridge implements ActionCaller {
       );
     }
     const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
-    let json: string;
-    try {
-      json = serializeParams(action, params);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    const json = paramsJsonOrError(action, params);
+    if (typeof json !== "string") return Promise.reject(json);
     if (!this.ws) {
       const answer = this.httpCall(action, params, json, timeoutMs, options?.selfId);
       return mapResult ? answer.then(mapResult) : answer;

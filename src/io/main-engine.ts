@@ -17,7 +17,7 @@ import type { EventObject, IoSink } from "./bridge.js";
 import type { IoEngine } from "./engine.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
-import { type FrameLog, parseFrame, serializeParams } from "./parse.js";
+import { type FrameLog, paramsJsonOrError, parseFrame, serializeParams } from "./parse.js";
 import { SyncSideChannel } from "./side-channel.js";
 import type { CallOptions, ResultMapper, SelfId } from "./types.js";
 
@@ -145,12 +145,8 @@ export class MainThreadIo implements IoEngine {
       );
     }
     const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
-    let json: string;
-    try {
-      json = serializeParams(action, params);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    const json = paramsJsonOrError(action, params);
+    if (typeof json !== "string") return Promise.reject(json);
     if (!this.#ws) {
       const answer = t
         .call(action, json, timeoutMs, options?.selfId)

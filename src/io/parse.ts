@@ -25,6 +25,18 @@ export function serializeParams(action: string, params: object): string {
 }
 
 /**
+ * {@link serializeParams} for async calls, which reject instead of throwing: the JSON
+ * text, or the error to reject with.
+ */
+export function paramsJsonOrError(action: string, params: object): string | TypeError {
+  try {
+    return serializeParams(action, params);
+  } catch (error) {
+    return error as TypeError;
+  }
+}
+
+/**
  * Parses one frame (JSON text, or its UTF-8 bytes); `undefined`, and a warning
  * through `log`, when it is not a JSON object.
  */

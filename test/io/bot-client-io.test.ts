@@ -82,4 +82,15 @@ describe("BotClient over forward WebSocket (main-thread engine)", () => {
     expect(texts[1]).toContain("async 2");
     expect(texts[2]).toContain("sync 3");
   });
+
+  it("params that cannot be JSON fail the call at once, naming the action; nothing is sent", async () => {
+    const { bot, fake } = await pair(() => {});
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(bot.api.call("my_action", cyclic)).rejects.toThrow(
+      /Params of "my_action" cannot be sent as JSON/,
+    );
+    await expect(bot.api.call("my_action", { n: 1n })).rejects.toBeInstanceOf(TypeError);
+    expect(fake.calls.some((c) => c.action === "my_action")).toBe(false);
+  });
 });
