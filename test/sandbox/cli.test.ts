@@ -1,43 +1,24 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_SANDBOX_PORT, parseCli } from "../../src/cli/args.js";
+import { DEFAULT_SANDBOX_PORT, parsePort } from "../../src/cli/commands/sandbox.js";
+import { captureContext } from "../../src/cli/context.js";
+import { runCli } from "../../src/cli/program.js";
 import { packageVersion } from "../../src/cli/version.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-describe("parseCli", () => {
-  it("parses sandbox with and without --port", () => {
-    expect(parseCli(["sandbox"])).toEqual({
-      kind: "sandbox",
-      port: DEFAULT_SANDBOX_PORT,
-      portFallback: true,
-    });
-    expect(parseCli(["sandbox", "--port", "0"])).toEqual({
-      kind: "sandbox",
-      port: 0,
-      portFallback: false,
-    });
-    expect(parseCli(["sandbox", "--port=9000"])).toEqual({
-      kind: "sandbox",
-      port: 9000,
-      portFallback: false,
-    });
-  });
-
-  it("gives help, version, and clear errors", () => {
-    expect(parseCli([])).toEqual({ kind: "help" });
-    expect(parseCli(["--help"])).toEqual({ kind: "help" });
-    expect(parseCli(["-v"])).toEqual({ kind: "version" });
-    expect(parseCli(["deploy"])).toMatchObject({
-      kind: "error",
-      message: expect.stringContaining("unknown command: deploy"),
-    });
-    expect(parseCli(["sandbox", "--port", "abc"])).toMatchObject({
-      kind: "error",
-      message: expect.stringContaining("0 to 65535"),
-    });
-    expect(parseCli(["sandbox", "--nope"])).toMatchObject({ kind: "error" });
+describe("ncatbot sandbox arguments", () => {
+  it("checks --port", async () => {
+    expect(parsePort("0")).toBe(0);
+    expect(parsePort("9000")).toBe(9000);
+    expect(() => parsePort("abc")).toThrow("0 to 65535");
+    expect(() => parsePort("70000")).toThrow("0 to 65535");
+    const ctx = captureContext(ROOT);
+    expect(await runCli(["sandbox", "--port", "abc"], ctx)).toBe(2);
+    expect(ctx.output()).toContain("0 到 65535");
+    expect(await runCli(["sandbox", "--nope"], captureContext(ROOT))).toBe(2);
+    expect(DEFAULT_SANDBOX_PORT).toBe(8080);
   });
 
   it("reads the package version", () => {

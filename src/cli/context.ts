@@ -1,0 +1,66 @@
+/**
+ * What every command gets: where it runs, where it writes, and whether it may ask.
+ * Commands write through `out`/`err` (never `console`), so tests can run them
+ * in-process and capture what a user would see.
+ *
+ * @module
+ */
+import { createColors } from "picocolors";
+
+/** The colour functions of `picocolors` (all identity functions when colour is off). */
+export type Colors = ReturnType<typeof createColors>;
+
+/** The environment a command runs in. */
+export interface CliContext {
+  /** The directory the command works in (`process.cwd()` for the real CLI). */
+  cwd: string;
+  /** Environment variables. */
+  env: NodeJS.ProcessEnv;
+  /** Writes one line (or several) to standard output. */
+  out: (text: string) => void;
+  /** Writes one line (or several) to standard error. */
+  err: (text: string) => void;
+  /** Whether prompts may be shown (a terminal on stdin and stdout, not CI). */
+  interactive: boolean;
+  /** Colour helpers. */
+  c: Colors;
+  /** Aborted on Ctrl+C while a command runs (init rolls back, long waits stop). */
+  signal: AbortSignal;
+}
+
+/** The context of the real command line: process streams, colour and prompts when on a terminal. */
+export function processContext(signal: AbortSignal): CliContext {
+  const env = process.env;
+  const tty = Boolean(process.stdout.isTTY);
+  const color = env.NO_COLOR === undefined && (tty || env.FORCE_COLOR !== undefined);
+  return {
+    cwd: process.cwd(),
+    env,
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    interactive: tty && Boolean(process.stdin.isTTY) && !env.CI,
+    c: createColors(color),
+    signal,
+  };
+}
+
+/** A context for tests: captures output, never interactive, no colour. */
+export function captureContext(
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): CliContext & { stdout: string[]; stderr: string[]; output(): string } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    cwd,
+    env,
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+    interactive: false,
+    c: createColors(false),
+    signal: new AbortController().signal,
+    stdout,
+    stderr,
+    output: () => [...stdout, ...stderr].join("\n"),
+  };
+}
