@@ -5,6 +5,7 @@
  * @module
  */
 import { Command, CommanderError } from "commander";
+import { registerInit } from "./commands/init.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "./errors.js";
@@ -17,7 +18,7 @@ export type RunCommand = (fn: () => Promise<number>) => Promise<void>;
 /** Everything a command module needs to register itself. */
 export type Register = (program: Command, ctx: CliContext, run: RunCommand) => void;
 
-const COMMANDS: readonly Register[] = [registerSandbox];
+const COMMANDS: readonly Register[] = [registerInit, registerSandbox];
 
 /** A commander `Command` whose help (and its subcommands' help) has bilingual titles. */
 class NcatBotCommand extends Command {
