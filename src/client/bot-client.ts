@@ -113,6 +113,8 @@ export class BotClient {
   #phase: LifecyclePhase = "idle";
   #offline = false;
   #removeSignalHandlers: (() => void) | undefined;
+  /** The one stop in progress or done (see {@link BotClient.stop}). */
+  #stopped: Promise<void> | undefined;
 
   constructor(options: BotClientOptions = {}, extras: BotClientExtras = {}) {
     this.config = resolveConfig(options, extras.env ?? process.env);
@@ -463,13 +465,21 @@ export class BotClient {
 
   /**
    * Runs the shutdown handlers, then closes every connection and the I/O thread.
-   * Afterwards nothing NcatBot started keeps the process alive.
+   * Afterwards nothing NcatBot started keeps the process alive. Idempotent: a call
+   * while a stop is under way returns that stop's promise, so every caller resumes
+   * only once the bot has stopped.
    */
-  async stop(): Promise<void> {
-    if (this.#phase === "stopped" || this.#phase === "stopping" || this.#phase === "idle") {
-      this.#phase = this.#phase === "idle" ? "stopped" : this.#phase;
-      return;
+  stop(): Promise<void> {
+    if (this.#stopped !== undefined) return this.#stopped;
+    if (this.#phase === "idle" || this.#phase === "stopped") {
+      this.#phase = "stopped";
+      return Promise.resolve();
     }
+    this.#stopped = this.#shutDown();
+    return this.#stopped;
+  }
+
+  async #shutDown(): Promise<void> {
     this.#phase = "stopping";
     const removeSignals = this.#removeSignalHandlers;
     this.#removeSignalHandlers = undefined;

@@ -4,18 +4,12 @@
  *
  * @module
  */
-import { ECHO_MARKER, SYNC_ECHO_MARKER } from "./pending-calls.js";
+import { SYNC_ECHO_MARKER } from "./pending-calls.js";
 
 /** {@link SYNC_ECHO_MARKER} as bytes, to search raw socket frames without decoding them. */
 const SYNC_MARKER_BYTES = Buffer.from(SYNC_ECHO_MARKER, "utf8");
 
-const HEARTBEAT_MARKER = '"meta_event_type":"heartbeat"';
 const BAD_TOKEN_MARKER = '"retcode":1403';
-
-/** True when the frame may answer one of our calls (contains our echo marker). */
-export function mayBeOurResponse(raw: string): boolean {
-  return raw.includes(ECHO_MARKER);
-}
 
 /**
  * True when the frame may answer a call correlated on the I/O thread (Sync calls,
@@ -29,14 +23,6 @@ export function mayBeSyncResponse(raw: Buffer | string): boolean {
 /** True when the frame may be a NapCat "bad token" (retcode 1403) frame. */
 export function mayBeBadToken(raw: string): boolean {
   return raw.includes(BAD_TOKEN_MARKER);
-}
-
-/** The `interval` (ms) of a heartbeat frame, or undefined when it is not one. */
-export function heartbeatInterval(raw: string): number | undefined {
-  if (!raw.includes(HEARTBEAT_MARKER)) return undefined;
-  const obj = parseObject(raw);
-  const interval = obj?.interval;
-  return typeof interval === "number" && interval > 0 ? interval : undefined;
 }
 
 /** Parses a JSON object, or undefined when the text is not one. */

@@ -82,10 +82,38 @@ describe("BotClient without a connection", () => {
     ]);
   });
 
-  it("ignores frames that are not events without throwing", async () => {
-    const bot = new BotClient(quiet);
+  it("ignores frames that are not events without throwing, and says why", async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const bot = new BotClient(quiet, {
+      logger: createLogger({ level: "warn", format: "json", destination }),
+    });
+    const seen: string[] = [];
+    for (const key of ["message", "message_sent", "notice", "request", "meta_event"] as const) {
+      bot.on(key, () => {
+        seen.push(key);
+      });
+    }
     await expect(bot.handleEvent("not json")).resolves.toBeUndefined();
     await expect(bot.handleEvent('{"retcode":0}')).resolves.toBeUndefined();
+    await expect(bot.handleEvent("null")).resolves.toBeUndefined();
+    expect(seen).toEqual([]);
+    const warnings = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(warnings).toEqual([
+      "dropped a frame that is not JSON; NapCat should never send one",
+      "dropped a frame without post_type: not a OneBot event",
+      "dropped a frame without post_type: not a OneBot event",
+    ]);
+    // the same entry point does dispatch a real event to those handlers
+    await bot.handleEvent(
+      '{"time":1,"self_id":1,"post_type":"meta_event","meta_event_type":"lifecycle","sub_type":"connect"}',
+    );
+    expect(seen).toEqual(["meta_event"]);
   });
 
   it("reports a heartbeat whose status says the QQ account is offline, once per change", async () => {

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Dispatcher, type RawPayload } from "../../src/client/dispatcher.js";
 import { createLogger } from "../../src/client/logger.js";
 
@@ -109,18 +109,29 @@ describe("Dispatcher", () => {
     expect(dispatcher.size).toBe(0);
   });
 
-  it("logs a handler that outlives its timeout", async () => {
-    const { dispatcher, lines } = makeDispatcher(20);
-    let release!: () => void;
-    dispatcher.add("message", function slowHandler() {
-      return new Promise<void>((resolve) => {
-        release = resolve;
+  it("logs a handler that outlives its timeout, not one that finishes in time", async () => {
+    vi.useFakeTimers();
+    try {
+      const { dispatcher, lines } = makeDispatcher(20);
+      const releases: (() => void)[] = [];
+      dispatcher.add("message", function slowHandler() {
+        return new Promise<void>((resolve) => {
+          releases.push(resolve);
+        });
       });
-    });
-    const done = dispatcher.dispatch(groupMessage);
-    await new Promise((r) => setTimeout(r, 60));
-    release();
-    await done;
-    expect(lines.join("")).toContain("still running");
+      const quick = dispatcher.dispatch(groupMessage);
+      vi.advanceTimersByTime(19);
+      releases[0]?.();
+      await quick;
+      vi.advanceTimersByTime(100);
+      expect(lines.join("")).not.toContain("still running");
+      const slow = dispatcher.dispatch(groupMessage);
+      vi.advanceTimersByTime(20);
+      releases[1]?.();
+      await slow;
+      expect(lines.join("")).toContain("still running");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

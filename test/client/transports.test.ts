@@ -233,9 +233,9 @@ describe("a dropped connection comes back and every later event is handled exact
       await second.say({ text: "probe" });
       await new Promise((r) => setTimeout(r, 100));
     }
-    for (const text of ["after-1", "after-2", "after-3"]) await second.say({ text });
-    await until(() => seen.includes("after-3"), "the last event");
-    await new Promise((r) => setTimeout(r, 200));
+    for (const text of ["after-1", "after-2", "after-3", "end"]) await second.say({ text });
+    // events keep their order: once "end" is in, any duplicate of an earlier one would be too
+    await until(() => seen.includes("end"), "the last event");
     expect(seen.filter((t) => t === "before")).toHaveLength(1);
     expect(seen.filter((t) => t.startsWith("after-"))).toEqual(["after-1", "after-2", "after-3"]);
     await expect(bot.api.getLoginInfo()).resolves.toMatchObject({ user_id: second.selfId });
@@ -268,10 +268,10 @@ describe("a dropped connection comes back and every later event is handled exact
     const second = await startFakeNapCat({ heartbeatIntervalMs: 0, token: TOKEN, reverse });
     cleanup.push(() => second.stop());
     await until(() => bot.connectedSelfIds().length === 1, "NapCat to connect again");
-    for (const text of ["after-1", "after-2"]) await second.say({ text });
-    await until(() => seen.includes("after-2"), "the last event");
-    await new Promise((r) => setTimeout(r, 200));
-    expect(seen).toEqual(["before", "after-1", "after-2"]);
+    for (const text of ["after-1", "after-2", "end"]) await second.say({ text });
+    // events keep their order: once "end" is in, any duplicate of an earlier one would be too
+    await until(() => seen.includes("end"), "the last event");
+    expect(seen).toEqual(["before", "after-1", "after-2", "end"]);
   });
 });
 
@@ -359,11 +359,22 @@ describe("a rejected token", () => {
   );
 
   it("over reverse WebSocket: NapCat with the wrong token is refused and never connects", async () => {
-    const bot = new BotClient({
-      ...quiet,
-      wsToken: TOKEN,
-      connection: { mode: "reverse-ws", host: "127.0.0.1", port: 0 },
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
     });
+    const bot = new BotClient(
+      {
+        ...quiet,
+        logLevel: "warn",
+        wsToken: TOKEN,
+        connection: { mode: "reverse-ws", host: "127.0.0.1", port: 0 },
+      },
+      { logger: createLogger({ level: "warn", format: "json", destination }) },
+    );
     await bot.start();
     cleanup.push(() => bot.stop());
     const napcat = await startFakeNapCat({
@@ -375,8 +386,13 @@ describe("a rejected token", () => {
       },
     });
     cleanup.push(() => napcat.stop());
-    await new Promise((r) => setTimeout(r, 400));
+    // NapCat retries every 100 ms: wait for the second refusal
+    await until(
+      () => lines.filter((l) => l.includes("wrong token")).length >= 2,
+      "two refused attempts",
+    );
     expect(bot.connectedSelfIds()).toEqual([]);
+    expect(lines.join("")).not.toContain('"wrong"');
   });
 });
 

@@ -94,3 +94,31 @@ describe("BotClient over forward WebSocket (main-thread engine)", () => {
     expect(fake.calls.some((c) => c.action === "my_action")).toBe(false);
   });
 });
+
+describe("BotClient.stop()", () => {
+  it("a second, concurrent stop() resolves only once the first has stopped the bot", async () => {
+    let release: (() => void) | undefined;
+    const order: string[] = [];
+    const { bot } = await pair((b) => {
+      b.onShutdown(
+        () =>
+          new Promise<void>((resolve) => {
+            release = resolve;
+          }),
+      );
+    });
+    const first = bot.stop().then(() => order.push("first"));
+    const second = bot.stop().then(() => order.push("second"));
+    await until(() => release !== undefined);
+    // both wait on the shutdown handler; neither has resolved yet
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual([]);
+    release?.();
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first", "second"]);
+    // by the time the second resolves, the connection is closed
+    expect(bot.connectedSelfIds()).toEqual([]);
+    await expect(bot.api.getLoginInfo()).rejects.toThrow(/stopped/);
+    await expect(bot.stop()).resolves.toBeUndefined();
+  });
+});

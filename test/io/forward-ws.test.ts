@@ -6,7 +6,7 @@ import {
   NotConnectedError,
   TransportError,
 } from "../../src/errors.js";
-import { IoBridge } from "../../src/io/index.js";
+import { createIo, MainThreadIo } from "../../src/io/index.js";
 import { startRemote } from "./remote-server.js";
 import {
   fastReconnect,
@@ -30,7 +30,7 @@ async function setup(opts: { token?: string; handler?: Handler; clientToken?: st
   });
   cleanup.push(() => server.close());
   const rec = recordingSink();
-  const bridge = new IoBridge(
+  const bridge = createIo(
     {
       connection: { mode: "forward-ws", uri: server.url, token: opts.clientToken ?? opts.token },
       reconnect: fastReconnect,
@@ -43,9 +43,10 @@ async function setup(opts: { token?: string; handler?: Handler; clientToken?: st
   return { server, rec, bridge };
 }
 
-describe("forward WebSocket through the I/O thread", () => {
+describe("forward WebSocket (the engine createIo picks: main thread, Sync over /api)", () => {
   it("connects with a Bearer token, learns the account and delivers events in order", async () => {
     const { server, rec, bridge } = await setup({ token: "s3cret" });
+    expect(bridge).toBeInstanceOf(MainThreadIo);
     await bridge.start();
     expect(server.authHeaders[0]).toBe("Bearer s3cret");
     expect(bridge.connectedSelfIds()).toEqual([SELF_ID]);
@@ -67,7 +68,7 @@ describe("forward WebSocket through the I/O thread", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).key).toBe("wsToken");
     expect((error as Error).message).not.toContain("wrong");
-    await new Promise((r) => setTimeout(r, 1000));
+    // start() rejects only after the engine has stopped: no retry can follow this one attempt
     expect(server.attempts).toBe(1);
     expect(rec.logs.join("\n")).not.toContain("wrong");
   });
@@ -76,7 +77,7 @@ describe("forward WebSocket through the I/O thread", () => {
     const server = await startRemote("ws");
     cleanup.push(() => server.close());
     const rec = recordingSink();
-    const bridge = new IoBridge(
+    const bridge = createIo(
       {
         connection: { mode: "forward-ws", uri: server.url },
         reconnect: fastReconnect,
@@ -140,7 +141,7 @@ describe("forward WebSocket through the I/O thread", () => {
     await bridge.start();
     const pending = bridge.call("hang", {}, { timeoutMs: 5000 });
     const caught = pending.catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => server.actions.includes("hang"));
     const next = server.waitForClient();
     for (const ws of server.sockets) ws.terminate();
     expect(await caught).toBeInstanceOf(TransportError);
@@ -148,10 +149,11 @@ describe("forward WebSocket through the I/O thread", () => {
     await until(() => rec.states.filter((k) => k === "connected").length === 2);
     rec.events.length = 0;
     server.broadcast(msgEvent(7));
-    await until(() => rec.events.length === 1);
-    await new Promise((r) => setTimeout(r, 100));
+    // events keep their order: once the one sent after 7 is in, a duplicate of 7 would be too
+    server.broadcast(msgEvent(8));
+    await until(() => rec.events.length >= 2);
     expect(rec.events.map((e) => (JSON.parse(e.raw) as { message_id: number }).message_id)).toEqual(
-      [7],
+      [7, 8],
     );
     expect(server.attempts).toBe(2);
   });
@@ -167,7 +169,7 @@ describe("forward WebSocket through the I/O thread", () => {
     const url = server.url;
     await server.close();
     const rec = recordingSink();
-    const bridge = new IoBridge(
+    const bridge = createIo(
       {
         connection: { mode: "forward-ws", uri: url },
         reconnect: fastReconnect,

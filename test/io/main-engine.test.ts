@@ -165,7 +165,8 @@ describe("forward WebSocket on the main thread", () => {
     await io.start();
     expect(io.callSync("get_status", { n: 1 })).toEqual({ got: { n: 1 } });
     server.send({ cmd: "kill-api" });
-    await new Promise((r) => setTimeout(r, 300)); // let the drop happen
+    // the side channel saw the drop once it has connected again
+    await until(async () => (await server.stats()).apiAttempts === 2);
     expect(io.callSync("get_status", { n: 2 }, { timeoutMs: 3000 })).toEqual({ got: { n: 2 } });
     expect((await server.stats()).apiAttempts).toBe(2);
   });
@@ -188,7 +189,7 @@ describe("forward WebSocket on the main thread", () => {
 
   it("a side channel that gave up (reconnect off) is replaced by a new one on the next Sync call", async () => {
     const server = await remote();
-    const { io } = engine({
+    const { io, rec } = engine({
       connection: { mode: "forward-ws", uri: server.url },
       reconnect: { maxAttempts: 0 },
     });
@@ -196,7 +197,7 @@ describe("forward WebSocket on the main thread", () => {
     const before = syncWorkersStarted();
     expect(io.callSync("get_status", { n: 1 })).toEqual({ got: { n: 1 } });
     server.send({ cmd: "kill-api" });
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => rec.logs.some((l) => /Sync side channel: .*gave up/.test(l)));
     expect(io.callSync("get_status", { n: 2 }, { timeoutMs: 3000 })).toEqual({ got: { n: 2 } });
     expect(syncWorkersStarted()).toBe(before + 2);
   });
@@ -254,7 +255,7 @@ describe("forward WebSocket on the main thread", () => {
     await expect(io.call("get_status")).rejects.toBeInstanceOf(NotConnectedError);
     await io.start();
     const caught = io.call("hang", {}, { timeoutMs: 5000 }).catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => server.actions.includes("hang"));
     for (const ws of server.sockets) ws.terminate();
     expect(await caught).toBeInstanceOf(TransportError);
     await until(() => rec.states.filter((k) => k === "connected").length === 2);

@@ -43,6 +43,8 @@ export interface FakeWsServer {
   /** Connections made to `/api`. */
   apiAttempts: number;
   authHeaders: (string | undefined)[];
+  /** Every action received, in order (both paths). */
+  actions: string[];
   broadcast(frame: object | string): void;
   waitForClient(): Promise<WebSocket>;
   close(): Promise<void>;
@@ -80,6 +82,7 @@ export async function startWsServer(
     apiSockets: new Set(),
     apiAttempts: 0,
     authHeaders: [],
+    actions: [],
     broadcast(frame) {
       const text = typeof frame === "string" ? frame : JSON.stringify(frame);
       for (const ws of fake.sockets) ws.send(text);
@@ -132,6 +135,7 @@ export async function startWsServer(
         params: Record<string, unknown>;
         echo: unknown;
       };
+      fake.actions.push(req.action);
       if (req.action === "block") for (let i = 0; i < 20; i++) fake.broadcast(msgEvent(i));
       if (req.action === "flood") flood(fake, req.params);
       const reply: Reply =
@@ -231,9 +235,10 @@ export function recordingSink() {
   };
 }
 
-export async function until(cond: () => boolean, ms = 5000): Promise<void> {
+/** Waits until `cond` holds (polled every 10 ms), at most `ms`. */
+export async function until(cond: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > end) throw new Error("condition not met in time");
     await new Promise((r) => setTimeout(r, 10));
   }

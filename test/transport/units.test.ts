@@ -5,7 +5,6 @@ import { ActionFailedError, ActionTimeoutError, TransportError } from "../../src
 import { verifySignature } from "../../src/transport/auth.js";
 import { backoffDelay } from "../../src/transport/backoff.js";
 import { redactUrl } from "../../src/transport/errors-explain.js";
-import { heartbeatInterval, mayBeOurResponse } from "../../src/transport/frames.js";
 import { PendingCalls } from "../../src/transport/pending-calls.js";
 import { TickCork } from "../../src/transport/tick-cork.js";
 
@@ -41,18 +40,6 @@ describe("transport building blocks", () => {
     const d = p.register("x", 1000);
     p.settle({ status: "failed", retcode: 1404, message: "no", wording: "", echo: d.echo });
     await expect(d.promise).rejects.toBeInstanceOf(ActionFailedError);
-  });
-
-  it("only frames with our raw echo marker are treated as responses", () => {
-    expect(mayBeOurResponse('{"status":"ok","echo":"ncb:3"}')).toBe(true);
-    // user text containing the marker is escaped in JSON, so it never matches
-    expect(
-      mayBeOurResponse(JSON.stringify({ post_type: "message", raw_message: '"echo":"ncb:1' })),
-    ).toBe(false);
-    expect(
-      heartbeatInterval('{"post_type":"meta_event","meta_event_type":"heartbeat","interval":5000}'),
-    ).toBe(5000);
-    expect(heartbeatInterval('{"post_type":"message"}')).toBeUndefined();
   });
 
   it("verifies HTTP POST signatures and redacts tokens in URLs", () => {
