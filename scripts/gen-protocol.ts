@@ -1,22 +1,27 @@
 /**
- * Generates the protocol layer from ../shared/onebot:
+ * Generates the protocol layer from the NapCat data vendored in protocol/napcat/:
  * - src/protocol/action-specs.generated.ts (runtime param specs)
  * - src/protocol/actions.generated.ts (typed action table and name lists)
+ * - src/testing/events/examples.generated.ts (the catalog's event examples)
  * - docs/reference/api.md (Chinese API reference)
  *
  * Usage: `npm run gen:protocol` writes the files; `npm run check:generated`
- * (`--check`) exits 1 when any of them would change.
+ * (`--check`) exits 1 when any of them would change. To refresh the data from a
+ * newer NapCat first: `npm run gen:protocol -- --openapi <file>` (also `--actions`,
+ * `--events`, `--segments <file>`, `--napcat-version <v>`; see protocol/napcat/README.md).
  *
  * @module
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { EVENT_EXAMPLES_FILE, renderEventExamples } from "./gen-event-examples.js";
 import { emitActions } from "./protocol/emit-actions.js";
 import { emitDocs } from "./protocol/emit-docs.js";
 import { emitSpecs } from "./protocol/emit-specs.js";
 import { nameActions } from "./protocol/names.js";
-import { loadActions, loadOpenApi, REPO_ROOT } from "./protocol/source.js";
+import { parseRefreshArgs, refreshData } from "./protocol/refresh.js";
+import { loadActions, loadOpenApi, ONEBOT_DATA_DIR, REPO_ROOT } from "./protocol/source.js";
 
 /** Builds every generated file in memory: repo-relative path -> content. */
 export function generate(): { files: Map<string, string>; report: string[] } {
@@ -35,6 +40,7 @@ export function generate(): { files: Map<string, string>; report: string[] } {
     ["src/protocol/action-specs.generated.ts", emitSpecs(actions, names)],
     ["src/protocol/actions.generated.ts", emitActions(actions, names, doc)],
     ["docs/reference/api.md", emitDocs(actions, names)],
+    [EVENT_EXAMPLES_FILE, renderEventExamples()],
   ]);
   const report = naming.callOnly.map(
     ({ action, method, owner }) =>
@@ -45,6 +51,11 @@ export function generate(): { files: Map<string, string>; report: string[] } {
 
 function main(): void {
   const check = process.argv.includes("--check");
+  const refresh = parseRefreshArgs(process.argv.slice(2));
+  if (Object.keys(refresh.files).length > 0 || refresh.napcatVersion) {
+    if (check) throw new Error("--check cannot be combined with a data refresh");
+    for (const line of refreshData(ONEBOT_DATA_DIR, refresh)) console.log(`refreshed ${line}`);
+  }
   const { files, report } = generate();
   const stale: string[] = [];
   for (const [path, content] of files) {

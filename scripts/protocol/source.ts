@@ -1,7 +1,7 @@
 /**
- * Loads and describes the reference data in `../shared/onebot/` that the protocol
- * generator reads: `actions.json` (the source of truth for action names and params)
- * and NapCat's OpenAPI document (used for richer result schemas).
+ * Loads and describes the NapCat protocol data vendored in `protocol/napcat/` that the
+ * protocol generator reads: `actions.json` (the source of truth for action names and
+ * params) and NapCat's OpenAPI document (used for richer result schemas).
  *
  * @module
  */
@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 /** Repository root, resolved from this file's location (scripts/protocol/). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** Folder holding the shared OneBot reference data. */
-export const ONEBOT_DATA_DIR = resolve(REPO_ROOT, "..", "shared", "onebot");
+/** Folder holding the vendored NapCat protocol data (see its README.md). */
+export const ONEBOT_DATA_DIR = resolve(REPO_ROOT, "protocol", "napcat");
 
 /** One parameter as `actions.json` describes it. */
 export interface SourceParam {
@@ -86,7 +86,7 @@ function readJson(file: string): unknown {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
-      `Cannot read ${path}: ${reason}. The generator expects the shared OneBot data next to the repository (../shared/onebot/).`,
+      `Cannot read ${path}: ${reason}. The generator reads the NapCat data vendored in protocol/napcat/ (see its README.md).`,
     );
   }
 }
@@ -118,8 +118,8 @@ type RawAction = Omit<SourceAction, "summary_zh" | "napcat_tag"> & {
   napcat_tag: string | null;
 };
 
-/** OpenAPI file name, pinned to the NapCat version it documents. */
-export const OPENAPI_FILE = "napcat-openapi-4.18.13.json";
+/** OpenAPI file name inside {@link ONEBOT_DATA_DIR} (its version is in `source.json`). */
+export const OPENAPI_FILE = "openapi.json";
 
 /** Reads NapCat's OpenAPI document. */
 export function loadOpenApi(): OpenApiDoc {

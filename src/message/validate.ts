@@ -1,6 +1,6 @@
 /**
  * Checks an outgoing message before it is sent. NapCat skips validation for the
- * `send_*msg` actions, so the client does it (see `../shared/onebot/README.md`).
+ * `send_*msg` actions, so the client does it (see `protocol/napcat/README.md`).
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * The 29 events NapCat emits, as wire payload types (OneBot 11 + NapCat extensions),
- * written from `../shared/onebot/events.json`. Field names are the wire names.
+ * written from `protocol/napcat/events.json`. Field names are the wire names.
  *
  * Discriminants: `post_type` -> `message_type` / `notice_type` / `request_type` /
  * `meta_event_type` -> `sub_type`.

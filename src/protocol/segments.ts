@@ -1,7 +1,7 @@
 /**
  * The 26 OneBot 11 / NapCat message segment types, in the form a bot sends them
  * ("send") and the form NapCat emits them in events ("receive").
- * Source: `../shared/onebot/segments.json` (NapCat v4.18.19). Types and name
+ * Source: `protocol/napcat/segments.json` (NapCat v4.18.19). Types and name
  * lists only: no runtime logic lives here.
  *
  * Ids that NapCat accepts as either a number or a string are typed `number | string`

@@ -2,7 +2,7 @@
  * What the page's users can do besides talking: poke the bot, join or leave a
  * group, recall a message, ask to be a friend or to join a group. Each changes
  * the fake's world the way QQ would and emits the event NapCat would report
- * (payload shapes from ../shared/onebot/events.json).
+ * (payload shapes from protocol/napcat/events.json).
  *
  * @module
  */

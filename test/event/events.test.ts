@@ -28,7 +28,7 @@ interface EventSpec {
   example: Record<string, unknown>;
 }
 const SPECS = JSON.parse(
-  readFileSync(new URL("../../../shared/onebot/events.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../protocol/napcat/events.json", import.meta.url), "utf8"),
 ) as EventSpec[];
 
 function example(name: string): EventPayload {

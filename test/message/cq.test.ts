@@ -7,7 +7,7 @@ interface CQExample {
   cq: string;
 }
 const spec = JSON.parse(
-  readFileSync(new URL("../../../shared/onebot/segments.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../protocol/napcat/segments.json", import.meta.url), "utf8"),
 ) as {
   cq_code: {
     examples: Record<string, CQExample>;

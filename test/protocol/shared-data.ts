@@ -1,13 +1,10 @@
-/** Reads ../shared/onebot/*.json for the protocol tests (at test time, never cached in the repo). */
+/** Reads the vendored NapCat data (protocol/napcat/*.json) for the protocol tests. */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Folder holding the shared OneBot reference data. */
-export const ONEBOT_DIR = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  "../../../shared/onebot",
-);
+/** Folder holding the vendored NapCat protocol data. */
+export const ONEBOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../protocol/napcat");
 
 /** Parses one of the shared JSON files. */
 export function readShared(file: string): unknown {

@@ -1,6 +1,6 @@
 /**
  * Builders for the event payloads the fake NapCat emits. Field sets and order
- * follow ../shared/onebot/events.json (NapCat v4.18) exactly.
+ * follow protocol/napcat/events.json (NapCat v4.18) exactly.
  *
  * @module
  */

@@ -9,7 +9,7 @@ interface EventDoc {
 }
 
 const docs = JSON.parse(
-  readFileSync(new URL("../../../../shared/onebot/events.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../protocol/napcat/events.json", import.meta.url), "utf8"),
 ) as EventDoc[];
 const example = (name: string): Frame => {
   const doc = docs.find((d) => d.name === name);

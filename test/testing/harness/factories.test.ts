@@ -1,5 +1,5 @@
 /**
- * The event factories against the catalog (../shared/onebot/events.json): same
+ * The event factories against the catalog (protocol/napcat/events.json): same
  * field sets and values for all 29 events, text / overrides handling, and dispatch
  * through `bot.handleEvent` to the right keys.
  */
@@ -15,7 +15,7 @@ interface CatalogEvent {
 }
 
 const catalog = JSON.parse(
-  readFileSync(new URL("../../../../shared/onebot/events.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../protocol/napcat/events.json", import.meta.url), "utf8"),
 ) as CatalogEvent[];
 
 /** Fields a factory changes on purpose: `time` is now; message ids are fresh per call. */

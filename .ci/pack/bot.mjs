@@ -1,0 +1,26 @@
+// ESM user project: a bot from the installed tarball answers through the tarball's fake NapCat
+// (its own thread: fake-napcat-worker), once async and once with a Sync call (io-worker).
+import { BotClient } from "ncatbot";
+import { createTestBot } from "ncatbot/testing";
+
+const t = await createTestBot({
+  setup: (bot) => {
+    bot.onGroupMessage(async (msg) => {
+      if (msg.raw_message === "ping") await msg.reply("pong");
+      if (msg.raw_message === "sync") msg.replySync("pong sync");
+    });
+  },
+});
+try {
+  if (!(t.bot instanceof BotClient)) throw new Error("createTestBot().bot is not a BotClient");
+  for (const [say, want] of [
+    ["ping", "pong"],
+    ["sync", "pong sync"],
+  ]) {
+    const reply = await t.sayAndWaitReply(say, { timeoutMs: 15_000 });
+    if (!reply.text.includes(want)) throw new Error(`${say}: got ${JSON.stringify(reply.text)}`);
+  }
+} finally {
+  await t.stop();
+}
+console.log("ok esm project: bot answered (async and Sync) against the fake NapCat");
