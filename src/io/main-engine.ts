@@ -79,7 +79,7 @@ export class MainThreadIo implements IoEngine {
     this.#transport = transport;
     return new Promise<void>((resolve, reject) => {
       let done = false;
-      const timer = setTimeout(() => {
+      const giveUp = () => {
         if (done) return;
         done = true;
         const why = this.#lastReason ? ` Last problem: ${this.#lastReason}` : "";
@@ -87,7 +87,11 @@ export class MainThreadIo implements IoEngine {
           `NcatBot could not connect to NapCat within ${this.options.startTimeoutMs} ms (\`startTimeoutMs\`).${why}`,
         );
         void this.stop().then(() => reject(error));
-      }, this.options.startTimeoutMs);
+      };
+      // After a busy stretch, a due timer runs BEFORE the I/O the loop held back (timers
+      // phase, then poll): one turn later (setImmediate) a refused attempt has reported,
+      // so its explanation ("NapCat is not running or the port is wrong") wins.
+      const timer = setTimeout(() => setImmediate(giveUp), this.options.startTimeoutMs);
       transport.start().then(
         () => {
           if (done) return;

@@ -183,3 +183,30 @@ describe("forward WebSocket (the engine createIo picks: main thread, Sync over /
     expect((error as Error).message).toMatch(/NapCat is not running or the port is wrong/);
   });
 });
+
+describe("refused port under load (issue 11.5)", () => {
+  it("the refused-port explanation wins even when the event loop was blocked past startTimeoutMs", async () => {
+    const server = await startWsServer();
+    const url = server.url;
+    await server.close();
+    const bridge = createIo(
+      {
+        connection: { mode: "forward-ws", uri: url },
+        reconnect: fastReconnect,
+        startTimeoutMs: 50,
+      },
+      recordingSink().sink,
+    );
+    cleanup.push(() => bridge.stop());
+    const started = bridge.start().catch((e: unknown) => e);
+    // A busy 2-core machine: the loop is blocked longer than startTimeoutMs, so the timer
+    // and the refusal are both due when it resumes (timers run before I/O callbacks).
+    const deadline = Date.now() + 300;
+    while (Date.now() < deadline) {
+      // busy
+    }
+    const error = await started;
+    expect(error).toBeInstanceOf(TransportError);
+    expect((error as Error).message).toMatch(/NapCat is not running or the port is wrong/);
+  });
+});
