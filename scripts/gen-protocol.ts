@@ -1,6 +1,7 @@
 /**
  * Generates the protocol layer from the NapCat data vendored in protocol/napcat/:
  * - src/protocol/action-specs.generated.ts (runtime param specs)
+ * - src/protocol/action-params.generated.ts (compact param names for bot.api's check)
  * - src/protocol/actions.generated.ts (typed action table and name lists)
  * - src/testing/events/examples.generated.ts (the catalog's event examples)
  * - docs/reference/api.md (Chinese API reference)
@@ -18,6 +19,7 @@ import { pathToFileURL } from "node:url";
 import { EVENT_EXAMPLES_FILE, renderEventExamples } from "./gen-event-examples.js";
 import { emitActions } from "./protocol/emit-actions.js";
 import { emitDocs } from "./protocol/emit-docs.js";
+import { emitParams } from "./protocol/emit-params.js";
 import { emitSpecs } from "./protocol/emit-specs.js";
 import { nameActions } from "./protocol/names.js";
 import { parseRefreshArgs, refreshData } from "./protocol/refresh.js";
@@ -38,6 +40,7 @@ export function generate(): { files: Map<string, string>; report: string[] } {
   const names = new Map(naming.names.map((entry) => [entry.action, entry]));
   const files = new Map<string, string>([
     ["src/protocol/action-specs.generated.ts", emitSpecs(actions, names)],
+    ["src/protocol/action-params.generated.ts", emitParams(actions)],
     ["src/protocol/actions.generated.ts", emitActions(actions, names, doc)],
     ["docs/reference/api.md", emitDocs(actions, names)],
     [EVENT_EXAMPLES_FILE, renderEventExamples()],

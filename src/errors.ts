@@ -133,3 +133,34 @@ export class ConfigError extends NcatBotError {
 export class InvalidMessageError extends NcatBotError {
   override name = "InvalidMessageError";
 }
+
+/**
+ * A `bot.api` method (or an event shortcut such as `msg.reply`) was called with a wrong
+ * argument: a missing id, a missing or unknown parameter, content of the wrong kind. Thrown
+ * (or, for async methods, the promise rejects) BEFORE anything is sent. The message names
+ * the argument and shows the correct call.
+ *
+ * @example
+ * ```ts
+ * await bot.api.postGroupMsg({ text: "hi" });
+ * // InvalidArgumentError: bot.api.postGroupMsg: the 1st argument (groupId) must be a group id
+ * // (a number or numeric string), got an object. Call it as:
+ * //   bot.api.postGroupMsg(123456, { text: "你好" })
+ * ```
+ */
+export class InvalidArgumentError extends NcatBotError {
+  override name = "InvalidArgumentError";
+  /** The method as a user writes it, e.g. `bot.api.postGroupMsg`. */
+  readonly method: string;
+  /** The argument or parameter at fault, e.g. `groupId` or `params.group_id`. */
+  readonly argument: string;
+  /** The correct call, e.g. `bot.api.postGroupMsg(123456, { text: "你好" })`. */
+  readonly usage: string;
+
+  constructor(method: string, argument: string, problem: string, usage: string) {
+    super(`${method}: ${problem}. Call it as:\n  ${usage}`);
+    this.method = method;
+    this.argument = argument;
+    this.usage = usage;
+  }
+}

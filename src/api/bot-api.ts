@@ -16,6 +16,7 @@ import {
   type ActionResult,
   type SendSegment,
 } from "../protocol/index.js";
+import { checkArg, checkArgs, SIGNATURES, type Signature } from "./arguments.js";
 import {
   type ComposeContext,
   composeOptions,
@@ -157,16 +158,26 @@ class BotApiImpl implements ComposeContext {
     const sync = name.endsWith("Sync");
     const sender = sync ? name.slice(0, -4) : name;
     if (!Object.hasOwn(CONVENIENCE, sender)) return undefined;
+    const label = `bot.api.${name}`;
+    const signature = SIGNATURES[sender];
     if (!sync) {
       const direct = DIRECT_SENDERS.find(([directName]) => directName === sender);
-      if (direct !== undefined) return BotApiImpl.#directSender(direct[1], direct[2]);
+      if (direct !== undefined && signature !== undefined) {
+        return BotApiImpl.#directSender(direct[1], direct[2], label, signature);
+      }
     }
     const definition = CONVENIENCE[sender as keyof ConvenienceTable] as StepsFn;
     return sync
       ? function (this: BotApiImpl, ...args: unknown[]) {
+          if (signature !== undefined) checkArgs(label, signature, args);
           return runSync(definition(this, ...args), this.#caller, this.#defaults);
         }
       : function (this: BotApiImpl, ...args: unknown[]) {
+          try {
+            if (signature !== undefined) checkArgs(label, signature, args);
+          } catch (error) {
+            return Promise.reject(error);
+          }
           // Validation errors thrown before the first step reject the promise instead of throwing.
           return runAsync(definition(this, ...args), this.#caller, this.#defaults);
         };
@@ -176,12 +187,19 @@ class BotApiImpl implements ComposeContext {
    * Fast path for the senders users call most: one action, no generator to drive.
    * Same validation (composeOptions), same result (the message_id), same errors.
    */
-  static #directSender(action: DirectAction, key: DirectKey): Method {
+  static #directSender(
+    action: DirectAction,
+    key: DirectKey,
+    label: string,
+    signature: Signature,
+  ): Method {
     // One result mapper per sender, shared by every call (no closure per call).
     const toMessageId = (result: unknown): MessageId => messageIdOf(result, action);
     return function (this: BotApiImpl, id: Id, options: PostGroupMsgOptions): Promise<unknown> {
       let message: SendSegment[];
       try {
+        checkArg(label, signature, 0, id);
+        checkArg(label, signature, 1, options);
         message = composeOptions(this, options);
       } catch (error) {
         return Promise.reject(error);

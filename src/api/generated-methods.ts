@@ -13,6 +13,7 @@ import {
   type ActionResult,
 } from "../protocol/index.js";
 import type { Method } from "./lazy-methods.js";
+import { paramCheckOf } from "./param-check.js";
 
 /** `true` when every param of the action is optional (the params object may be omitted). */
 type ParamsOptional<A extends ActionName> =
@@ -62,11 +63,19 @@ export function generatedMethod(name: string): Method | undefined {
   const method = sync ? name.slice(0, -4) : name;
   if (!Object.hasOwn(ACTION_METHODS, method)) return undefined;
   const action: string = ACTION_METHODS[method as ActionMethodName];
+  // Required params and unknown keys are checked against the action table before sending.
+  const check = paramCheckOf(action, `bot.api.${name}`);
   return sync
     ? function (this: RawCaller, params?: object, options?: CallOptions) {
+        check(params);
         return this.callSync(action, params, options);
       }
     : function (this: RawCaller, params?: object, options?: CallOptions) {
+        try {
+          check(params);
+        } catch (error) {
+          return Promise.reject(error);
+        }
         return this.call(action, params, options);
       };
 }
