@@ -10,11 +10,8 @@ import { InvalidArgumentError } from "../errors.js";
 import { ACTION_PARAMS } from "../protocol/action-params.generated.js";
 import { describeValue, didYouMean } from "./describe.js";
 
-/** The precomputed check of one action's params. */
-export interface ParamCheck {
-  /** `(params) => void`: throws {@link InvalidArgumentError} when `params` is wrong. */
-  (params: unknown): void;
-}
+/** The precomputed check of one action's params: throws {@link InvalidArgumentError} when `params` is wrong. */
+export type ParamCheck = (params: unknown) => void;
 
 interface Param {
   name: string;

@@ -17,15 +17,6 @@ export interface CoverageHarness {
 
 type AnyMethod = (params?: object) => unknown;
 
-const PROBES: Readonly<Record<string, unknown>> = {
-  n: 1,
-  s: "probe",
-  m: "probe",
-  a: [],
-  o: {},
-  b: false,
-};
-
 /**
  * Synthetic params of `action`: its required params (first accepted shape) with a probe
  * value of the right kind, so `bot.api`'s own param check lets the call through.
