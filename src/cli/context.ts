@@ -31,6 +31,13 @@ export interface CliContext {
 /** The context of the real command line: process streams, colour and prompts when on a terminal. */
 export function processContext(signal: AbortSignal): CliContext {
   const env = process.env;
+  // `ncatbot doctor | head`: a closed pipe ends the output quietly, not with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const tty = Boolean(process.stdout.isTTY);
   const color = env.NO_COLOR === undefined && (tty || env.FORCE_COLOR !== undefined);
   return {

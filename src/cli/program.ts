@@ -5,6 +5,8 @@
  * @module
  */
 import { Command, CommanderError } from "commander";
+import { registerConfig } from "./commands/config.js";
+import { registerDoctor } from "./commands/doctor.js";
 import { registerInit } from "./commands/init.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import type { CliContext } from "./context.js";
@@ -18,7 +20,12 @@ export type RunCommand = (fn: () => Promise<number>) => Promise<void>;
 /** Everything a command module needs to register itself. */
 export type Register = (program: Command, ctx: CliContext, run: RunCommand) => void;
 
-const COMMANDS: readonly Register[] = [registerInit, registerSandbox];
+const COMMANDS: readonly Register[] = [
+  registerInit,
+  registerDoctor,
+  registerConfig,
+  registerSandbox,
+];
 
 /** A commander `Command` whose help (and its subcommands' help) has bilingual titles. */
 class NcatBotCommand extends Command {

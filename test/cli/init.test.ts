@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -178,5 +179,15 @@ describe("ncatbot init", () => {
     } finally {
       await t.stop();
     }
+  });
+});
+
+describe("ncatbot init in the current, empty folder", () => {
+  it("keeps the folder itself (the user's shell may be in it)", async () => {
+    const cwd = tempDir();
+    const { ino } = statSync(cwd);
+    expect((await init(cwd, ".", "--yes")).code).toBe(0);
+    expect(statSync(cwd).ino).toBe(ino);
+    expect(existsSync(join(cwd, "ncatbot.config.yaml"))).toBe(true);
   });
 });

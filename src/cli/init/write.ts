@@ -1,7 +1,8 @@
 /**
  * Writing a new project all or nothing. Every file is first written into a
  * staging folder beside the target; then, in one synchronous pass, a new target
- * folder is renamed into place whole, or into an existing folder each file is
+ * folder is renamed into place whole, or into an existing folder (kept as it is,
+ * it may be the shell's working directory) each file is
  * moved in while a journal records what was created (and, with `force`, what was
  * replaced), so any failure puts everything back. Ctrl+C cannot land in the
  * middle: the pass is synchronous and the caller holds SIGINT while it runs.
@@ -12,11 +13,9 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   renameSync,
   rmdirSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -34,10 +33,6 @@ export interface WriteOptions {
 /** Files of `files` that already exist in `target`. */
 export function existingFiles(target: string, files: readonly ProjectFile[]): string[] {
   return files.filter((f) => existsSync(join(target, f.path))).map((f) => f.path);
-}
-
-function isEmptyDir(path: string): boolean {
-  return statSync(path).isDirectory() && readdirSync(path).length === 0;
 }
 
 /**
@@ -64,8 +59,9 @@ export function writeProject(
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, file.text);
     }
-    if (!existsSync(target) || isEmptyDir(target)) {
-      if (existsSync(target)) rmdirSync(target);
+    // A new folder is renamed into place whole. An existing one (even empty) is kept: it may
+    // be the user's working directory, and replacing it would leave their shell in a deleted one.
+    if (!existsSync(target)) {
       renameSync(staging, target);
       return;
     }
