@@ -49,7 +49,7 @@ function valueOf(key: string, text: string): unknown {
   }
 }
 
-function show(key: string, value: unknown): string {
+function display(key: string, value: unknown): string {
   if (isSecretKey(key)) return "******（已设置；出于安全不显示）";
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
@@ -67,7 +67,7 @@ async function get(ctx: CliContext, key: string, flags: ConfigFlags): Promise<nu
     });
   }
   const value = isScalar(node) ? node.value : isMap(node) || isSeq(node) ? node.toJSON() : node;
-  ctx.out(show(key, value));
+  ctx.out(display(key, value));
   return 0;
 }
 
@@ -94,7 +94,7 @@ async function set(
   } finally {
     rmSync(staged, { force: true });
   }
-  ctx.out(ctx.c.green(`✔ 已设置 ${key} = ${show(key, valueOf(key, text))}（${file.shown}）`));
+  ctx.out(ctx.c.green(`✔ 已设置 ${key} = ${display(key, valueOf(key, text))}（${file.shown}）`));
   return 0;
 }
 
