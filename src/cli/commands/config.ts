@@ -38,7 +38,7 @@ function pathOf(key: string): string[] {
   return path;
 }
 
-function valueOf(key: string, text: string): unknown {
+function typedValue(key: string, text: string): unknown {
   if (STRING_KEYS.has(key) || isSecretKey(key)) return text;
   try {
     const value = parse(text) as unknown;
@@ -79,7 +79,7 @@ async function set(
 ): Promise<number> {
   const path = configPath(ctx.cwd, flags.config, ctx.env);
   const file = loadConfigFile(ctx.cwd, path);
-  file.doc.setIn(pathOf(key), valueOf(key, text));
+  file.doc.setIn(pathOf(key), typedValue(key, text));
   const next = String(file.doc);
   // Check the edited file as the bot would read it, before it replaces the original.
   const staged = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -94,7 +94,7 @@ async function set(
   } finally {
     rmSync(staged, { force: true });
   }
-  ctx.out(ctx.c.green(`✔ 已设置 ${key} = ${display(key, valueOf(key, text))}（${file.shown}）`));
+  ctx.out(ctx.c.green(`✔ 已设置 ${key} = ${display(key, typedValue(key, text))}（${file.shown}）`));
   return 0;
 }
 
