@@ -8,6 +8,7 @@ import { Command, CommanderError } from "commander";
 import { registerConfig } from "./commands/config.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerInit } from "./commands/init.js";
+import { registerNapcat } from "./commands/napcat.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "./errors.js";
@@ -24,6 +25,7 @@ const COMMANDS: readonly Register[] = [
   registerInit,
   registerDoctor,
   registerConfig,
+  registerNapcat,
   registerSandbox,
 ];
 

@@ -28,5 +28,6 @@ export type {
   RequestGroupJoinOptions,
   SayOptions,
 } from "./types.js";
+export * from "./webui/index.js";
 export { DEFAULT_NICKNAME, DEFAULT_SELF_ID, defaultWorld, World } from "./world.js";
 export type * from "./world-types.js";
