@@ -17,6 +17,8 @@ export * from "./client/index.js";
 // Errors
 export * from "./errors.js";
 export * from "./event/index.js";
+// Scopes, the error hook, scheduled tasks
+export * from "./handle/index.js";
 export type {
   ActionCaller,
   CallOptions,
@@ -25,5 +27,7 @@ export type {
   SelfId,
 } from "./io/types.js";
 export * from "./message/index.js";
+// Plugins
+export * from "./plugin/index.js";
 // Protocol (wire types and name lists)
 export * from "./protocol/index.js";

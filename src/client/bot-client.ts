@@ -13,6 +13,9 @@ import {
   QUICK_OPERATION_SLOT,
   type QuickOperationHolder,
 } from "../event/index.js";
+import { type Clock, systemClock } from "../handle/clock.js";
+import { type ErrorHook, HandlerError } from "../handle/handler-error.js";
+import { Scope } from "../handle/scope.js";
 import {
   createIo,
   type IoEngine,
@@ -21,6 +24,7 @@ import {
   normalizeIoOptions,
 } from "../io/index.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "../io/types.js";
+import type { PluginManager } from "../plugin/manager.js";
 import {
   EVENT_KEYS,
   type EventKey,
@@ -34,6 +38,7 @@ import {
   type Disposer,
   type Handler,
   type HandlerOptions,
+  type HandlerSite,
   type RawPayload,
 } from "./dispatcher.js";
 import { toIoOptions } from "./io-options.js";
@@ -57,11 +62,20 @@ export interface BotClientExtras {
   logger?: BotLogger;
   /** Environment to read `NCATBOT_*` from. Default `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** The clock scheduled tasks use. Default: the machine's (tests pass a manual one). */
+  clock?: Clock;
 }
 
 type LifecyclePhase = "idle" | "starting" | "running" | "stopping" | "stopped";
 
 const EVENT_KEY_SET: ReadonlySet<string> = new Set(EVENT_KEYS);
+const LIFECYCLE_SOURCES: ReadonlySet<string> = new Set([
+  "load",
+  "onLoad",
+  "onClose",
+  "config",
+  "data",
+]);
 
 function segmentFilter(
   filter: SegmentType | readonly SegmentType[],
@@ -143,7 +157,11 @@ export class BotClient {
       createEvent: (payload) => createEvent(payload as never, this.#apiForEvent(payload)),
       log: this.log,
       handlerTimeoutMs: this.config.handlerTimeoutMs,
+      onError: (error) => this.reportError(error),
     });
+    this.#env = extras.env ?? process.env;
+    this.#clock = extras.clock ?? systemClock;
+    this.#pluginClasses = options.plugins ?? [];
   }
 
   #connectedBridge(action: string): ActionCaller {
@@ -346,6 +364,7 @@ export class BotClient {
 
   /** `track`: build the promise of every handler's completion (handleEvent) or not (live events). */
   #dispatch(payload: RawPayload, track = true): Promise<void> | undefined {
+    if (this.#holds > 0) return this.#holdEvent(payload, track);
     if (payload.post_type === "meta_event") this.#watchMeta(payload);
     return this.#dispatcher.dispatch(payload, track);
   }
@@ -430,14 +449,22 @@ export class BotClient {
     // reverse WS and HTTP POST run in the I/O worker thread.
     const bridge = createIo(this.#ioOptions, this.#sink());
     this.#bridge = bridge;
+    // Events that arrive while plugins load wait for them: none is missed.
+    const release = this.#holdEvents();
     try {
       await bridge.start();
     } catch (error) {
+      release();
       this.#phase = "stopped";
       await bridge.stop().catch(() => {});
       throw error;
     }
     this.#phase = "running";
+    try {
+      await this.#pluginManager()?.start();
+    } finally {
+      release();
+    }
     await this.#runLifecycle(this.#startup, "startup");
   }
 
@@ -485,6 +512,8 @@ export class BotClient {
     this.#removeSignalHandlers = undefined;
     removeSignals?.();
     await this.#runLifecycle(this.#shutdown, "shutdown");
+    await this.#plugins?.stop();
+    await this.scope.dispose();
     try {
       await this.#bridge?.stop();
     } finally {
@@ -510,6 +539,198 @@ export class BotClient {
     }
     await Promise.all(pending);
   }
+
+  // ---------------------------------------------------------------- plugins and the error hook
+  // (owned by the plugin system; see src/plugin/ and docs/plugins.md)
+
+  /** The root scope: every plugin's scope is a child of it; `stop()` disposes it. */
+  readonly scope: Scope = new Scope("bot", {
+    onError: (error, scope) =>
+      this.reportError(new HandlerError(error, { handler: scope.name, source: "dispose" })),
+  });
+  readonly #env: NodeJS.ProcessEnv;
+  readonly #clock: Clock;
+  readonly #pluginClasses: readonly unknown[];
+  #plugins: PluginManager | undefined;
+  #errorHook: ErrorHook | undefined;
+  #holds = 0;
+  #held: Array<{ payload: RawPayload; track: boolean; done: (() => void) | undefined }> = [];
+
+  /**
+   * The plugins: `load(name)`, `unload(name)`, `reload(name)`, `list()`, per-chat
+   * switches and the plugin event bus. See docs/plugins.md.
+   */
+  get plugins(): PluginManager {
+    const manager = this.#pluginManager();
+    if (manager === undefined) {
+      throw new NcatBotError(
+        'the plugin system is not available: import BotClient from "ncatbot" (the package entry point)',
+      );
+    }
+    return manager;
+  }
+
+  #pluginManager(): PluginManager | undefined {
+    if (this.#plugins === undefined && pluginSystemFactory !== undefined) {
+      this.#plugins = pluginSystemFactory(this, this.#internals());
+    }
+    return this.#plugins;
+  }
+
+  /**
+   * Sets the error hook: every failure of a handler, command, scheduled task or plugin
+   * lifecycle arrives here as a {@link HandlerError} (the error, the plugin, the event).
+   * Default: one log line with the location and the stack. Returns a function that
+   * restores the default.
+   *
+   * @example
+   * ```ts
+   * bot.catch((err) => console.error(err.plugin, err.handler, err.error));
+   * ```
+   */
+  catch(hook: ErrorHook): Disposer {
+    this.#errorHook = hook;
+    return () => {
+      if (this.#errorHook === hook) this.#errorHook = undefined;
+    };
+  }
+
+  /** Hands `error` to the error hook (or logs it). Never throws. */
+  reportError(error: HandlerError): void {
+    const hook = this.#errorHook;
+    if (hook !== undefined) {
+      try {
+        const result = hook(error);
+        if (result instanceof Promise) result.catch((e: unknown) => this.#logHookFailure(e, error));
+        return;
+      } catch (hookError) {
+        this.#logHookFailure(hookError, error);
+        return;
+      }
+    }
+    this.log.error(
+      {
+        err: error.error,
+        handler: error.handler,
+        ...(error.plugin !== undefined ? { plugin: error.plugin } : {}),
+        ...(error.eventSummary !== undefined ? { event: error.eventSummary } : {}),
+      },
+      LIFECYCLE_SOURCES.has(error.source)
+        ? `${error.message}; the bot keeps running`
+        : `${error.message}; other handlers were not affected`,
+    );
+  }
+
+  #logHookFailure(hookError: unknown, original: HandlerError): void {
+    this.log.error(
+      { err: hookError, original: original.message },
+      "the error hook set with bot.catch() failed itself",
+    );
+  }
+
+  /** Holds events (dispatched in order once every hold is released). */
+  #holdEvents(): () => void {
+    this.#holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds--;
+      if (this.#holds === 0) this.#flushHeld();
+    };
+  }
+
+  #holdEvent(payload: RawPayload, track: boolean): Promise<void> | undefined {
+    if (!track) {
+      this.#held.push({ payload, track, done: undefined });
+      return undefined;
+    }
+    return new Promise((resolve) => this.#held.push({ payload, track, done: resolve }));
+  }
+
+  #flushHeld(): void {
+    while (this.#held.length > 0 && this.#holds === 0) {
+      const next = this.#held.shift();
+      if (next === undefined) break;
+      const settled = this.#dispatch(next.payload, next.track);
+      if (next.done) {
+        if (settled) settled.then(next.done);
+        else next.done();
+      }
+    }
+  }
+
+  #internals(): BotInternals {
+    return {
+      addHandler: (key, handler, options, accepts) => {
+        if (!EVENT_KEY_SET.has(key)) {
+          throw new NcatBotError(
+            `Unknown event key "${key}". Valid keys: ${EVENT_KEYS.join(", ")}.`,
+          );
+        }
+        const filter = (options as MessageHandlerOptions).filter;
+        const bySegment = filter ? segmentFilter(filter) : undefined;
+        const both =
+          bySegment && accepts
+            ? (payload: RawPayload) => accepts(payload) && bySegment(payload)
+            : (bySegment ?? accepts);
+        return this.#dispatcher.add(key, handler, options, both);
+      },
+      addLifecycle: (phase, handler, options) =>
+        this.#addLifecycle(phase === "startup" ? this.#startup : this.#shutdown, handler, options),
+      invoke: (handler, arg, site, timeoutMs, describeIt) =>
+        this.#dispatcher.invoke(handler, arg, site, timeoutMs, describeIt ?? (() => site.name)),
+      holdEvents: () => this.#holdEvents(),
+      env: this.#env,
+      clock: this.#clock,
+      pluginClasses: this.#pluginClasses,
+    };
+  }
 }
 
 export type { CallOptions };
+
+/**
+ * What the plugin system (src/plugin/, a layer above this one) reaches inside a
+ * BotClient. Not part of the public API.
+ *
+ * @internal
+ */
+export interface BotInternals {
+  /** Adds a handler to the dispatcher's per-key table; `accepts` is a cheap pre-check on the payload. */
+  addHandler(
+    key: string,
+    handler: Handler<never>,
+    options: MessageHandlerOptions,
+    accepts?: (payload: RawPayload) => boolean,
+  ): Disposer;
+  addLifecycle(
+    phase: "startup" | "shutdown",
+    handler: Handler<LifecycleInfo>,
+    options: HandlerOptions,
+  ): Disposer;
+  /** Runs `handler(arg)` inside the error boundary (failures go to the error hook). */
+  invoke<T>(
+    handler: Handler<T>,
+    arg: T,
+    site: HandlerSite,
+    timeoutMs: number | undefined,
+    describe?: () => string,
+  ): Promise<void> | undefined;
+  /** Holds every incoming event until the returned function is called. */
+  holdEvents(): () => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly clock: Clock;
+  /** The `plugins` constructor option. */
+  readonly pluginClasses: readonly unknown[];
+}
+
+/** Builds `bot.plugins`; installed by src/plugin/ so that this layer does not import the one above it. */
+export type PluginSystemFactory = (bot: BotClient, internals: BotInternals) => PluginManager;
+
+let pluginSystemFactory: PluginSystemFactory | undefined;
+
+/** @internal Called once by src/plugin/index.ts. */
+export function installPluginSystem(factory: PluginSystemFactory): void {
+  pluginSystemFactory = factory;
+}

@@ -89,6 +89,18 @@ export interface BotClientOptions {
   logFormat?: LogFormat;
   /** Config file to read, or `false` for none. Default `ncatbot.config.yaml` if present. Env `NCATBOT_CONFIG`. */
   configFile?: string | false;
+
+  // ---- plugins (see docs/plugins.md) ----
+  /** Folder of plugin folders loaded at start, or `false` for none. Default `plugins` (if it exists). Env `NCATBOT_PLUGINS_DIR`. */
+  pluginsDir?: string | false;
+  /** Where plugins keep their data (`<dataDir>/<plugin>/data.json`). Default `data`. Env `NCATBOT_DATA_DIR`. */
+  dataDir?: string;
+  /** Plugin classes or `definePlugin(...)` results to load at start, besides `pluginsDir`. */
+  plugins?: readonly unknown[];
+  /** Reload a plugin when a file in its folder changes (what `ncatbot dev` sets). Default false. */
+  hotReload?: boolean;
+  /** IANA time zone of daily and cron tasks (`Asia/Shanghai`). Default: the machine's. Env `NCATBOT_TIME_ZONE`. */
+  timeZone?: string;
 }
 
 /** The settings after every source is merged and checked. */
@@ -107,6 +119,16 @@ export interface ResolvedConfig {
   logFormat: LogFormat | undefined;
   /** The config file that was read, if any. */
   configFile: string | undefined;
+  /** Where the config file is or would be (for `setConfig`); undefined with `configFile: false`. */
+  configPath: string | undefined;
+  pluginsDir: string | false;
+  /** True when `pluginsDir` was given (then a missing folder is an error). */
+  pluginsDirExplicit: boolean;
+  dataDir: string;
+  hotReload: boolean;
+  timeZone: string | undefined;
+  /** The config file's `plugins:` section: each plugin's settings by plugin name. */
+  pluginSettings: Readonly<Record<string, unknown>>;
 }
 
 /** The defaults, in one place. */
@@ -117,7 +139,14 @@ export const DEFAULTS = {
   configFile: "ncatbot.config.yaml",
 } as const;
 
-type Kind = "string" | "number" | "boolean" | "object" | "string|number" | "object|false";
+type Kind =
+  | "string"
+  | "number"
+  | "boolean"
+  | "object"
+  | "string|number"
+  | "object|false"
+  | "string|false";
 
 /** Every key a config file may hold, with its type. NcatBot (Python) names are aliases. */
 const KEYS: Readonly<Record<string, Kind>> = {
@@ -133,6 +162,11 @@ const KEYS: Readonly<Record<string, Kind>> = {
   napcatIsLocal: "boolean",
   logLevel: "string",
   logFormat: "string",
+  pluginsDir: "string|false",
+  dataDir: "string",
+  hotReload: "boolean",
+  timeZone: "string",
+  plugins: "object",
 };
 
 const ALIASES: Readonly<Record<string, string>> = {
@@ -151,6 +185,9 @@ const ENV: Readonly<Record<string, string>> = {
   NCATBOT_API_TIMEOUT_MS: "apiTimeoutMs",
   NCATBOT_LOG_LEVEL: "logLevel",
   NCATBOT_LOG_FORMAT: "logFormat",
+  NCATBOT_PLUGINS_DIR: "pluginsDir",
+  NCATBOT_DATA_DIR: "dataDir",
+  NCATBOT_TIME_ZONE: "timeZone",
 };
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
@@ -163,6 +200,8 @@ function kindMatches(kind: Kind, value: unknown): boolean {
       return typeof value === "object" && value !== null && !Array.isArray(value);
     case "object|false":
       return value === false || (typeof value === "object" && value !== null);
+    case "string|false":
+      return value === false || typeof value === "string";
     default:
       return typeof value === kind;
   }
@@ -295,7 +334,7 @@ export function resolveConfig(
   options: BotClientOptions = {},
   env: NodeJS.ProcessEnv = process.env,
 ): ResolvedConfig {
-  const { configFile, ...settings } = options;
+  const { configFile, plugins: _pluginClasses, ...settings } = options;
   const given = checkSource(settings as Record<string, unknown>, "BotClient options");
   const fileSetting = env.NCATBOT_CONFIG ?? configFile;
   const explicitFile = typeof fileSetting === "string";
@@ -355,5 +394,12 @@ export function resolveConfig(
     logLevel: logLevel as LogLevel,
     logFormat: merged.logFormat,
     configFile: filePath && existsSync(filePath) ? filePath : undefined,
+    configPath: filePath,
+    pluginsDir: merged.pluginsDir ?? "plugins",
+    pluginsDirExplicit: merged.pluginsDir !== undefined,
+    dataDir: merged.dataDir ?? "data",
+    hotReload: merged.hotReload ?? false,
+    timeZone: merged.timeZone,
+    pluginSettings: (fromFile as unknown as { plugins?: Record<string, unknown> }).plugins ?? {},
   };
 }

@@ -12,13 +12,18 @@
  *
  * @module
  */
+import {
+  HandlerError,
+  type HandlerErrorInfo,
+  type HandlerErrorSource,
+} from "../handle/handler-error.js";
+import type { Disposer } from "../handle/scope.js";
 import type { BotLogger } from "./logger.js";
+
+export type { Disposer };
 
 /** A user callback. May return a promise; its result is otherwise ignored. */
 export type Handler<E> = (event: E) => unknown;
-
-/** Removes what was registered. Calling it twice is harmless. */
-export type Disposer = () => void;
 
 /** Options accepted by every registration. */
 export interface HandlerOptions {
@@ -26,6 +31,17 @@ export interface HandlerOptions {
   name?: string;
   /** Log the handler as hung when it runs longer than this (ms). Default: the bot's `handlerTimeoutMs`. */
   timeoutMs?: number;
+  /** The plugin that registers the handler (set by the plugin's own methods): named in errors. */
+  owner?: string;
+}
+
+/** Who runs inside an error boundary: named in the {@link HandlerError} a failure becomes. */
+export interface HandlerSite {
+  readonly name: string;
+  /** The plugin, if any. */
+  readonly owner?: string | undefined;
+  /** What kind of code it is. Default `"handler"`. */
+  readonly source?: HandlerErrorSource;
 }
 
 /** A payload as it came off the wire: a JSON object with at least `post_type`. */
@@ -38,6 +54,7 @@ interface Registration {
   readonly name: string;
   readonly accepts: ((payload: RawPayload) => boolean) | undefined;
   readonly timeoutMs: number | undefined;
+  readonly owner: string | undefined;
 }
 
 /** What the dispatcher needs from its owner. */
@@ -48,6 +65,8 @@ export interface DispatcherDeps<E> {
   createEvent(payload: RawPayload): E;
   log: BotLogger;
   handlerTimeoutMs: number | undefined;
+  /** Receives every handler failure (the bot's error hook). Default: one log line. */
+  onError?: (error: HandlerError) => void;
 }
 
 const noop = () => {};
@@ -123,6 +142,7 @@ export class Dispatcher<E> {
       name: options.name ?? (handler.name || "anonymous handler"),
       accepts,
       timeoutMs: options.timeoutMs ?? this.#deps.handlerTimeoutMs,
+      owner: options.owner,
     };
     const list = this.#byKey.get(key);
     if (list) list.push(registration);
@@ -194,7 +214,7 @@ export class Dispatcher<E> {
       const settled = this.#run(
         registration.handler as Handler<E>,
         event,
-        registration.name,
+        registration,
         registration.timeoutMs,
         about,
         track,
@@ -215,12 +235,19 @@ export class Dispatcher<E> {
   invoke<T>(
     handler: Handler<T>,
     event: T,
-    name: string,
+    name: string | HandlerSite,
     timeoutMs: number | undefined,
     describe: () => string,
     track = true,
   ): Promise<void> | undefined {
-    return this.#run(handler, event, name, timeoutMs, describe, track);
+    return this.#run(
+      handler,
+      event,
+      typeof name === "string" ? { name } : name,
+      timeoutMs,
+      describe,
+      track,
+    );
   }
 
   /**
@@ -232,7 +259,7 @@ export class Dispatcher<E> {
   #run<T>(
     handler: Handler<T>,
     event: T,
-    name: string,
+    site: HandlerSite,
     timeoutMs: number | undefined,
     about: RawPayload | (() => string),
     track: boolean,
@@ -241,25 +268,25 @@ export class Dispatcher<E> {
     try {
       result = handler(event);
     } catch (error) {
-      this.#report(name, about, error);
+      this.#report(site, about, error);
       return undefined;
     }
     if (result === undefined || result === null) return undefined;
     if (result instanceof Promise) {
       if (!track && timeoutMs === undefined) {
-        result.then(undefined, this.#onRejected(name, about));
+        result.then(undefined, this.#onRejected(site, about));
         return undefined;
       }
-      return this.#watch(result, name, timeoutMs, about);
+      return this.#watch(result, site, timeoutMs, about);
     }
     if (typeof (result as { then?: unknown }).then !== "function") return undefined;
     // A foreign thenable: adopt it into a native promise first.
     const adopted = Promise.resolve(result as PromiseLike<unknown>);
     if (!track && timeoutMs === undefined) {
-      adopted.then(undefined, this.#onRejected(name, about));
+      adopted.then(undefined, this.#onRejected(site, about));
       return undefined;
     }
-    return this.#watch(adopted, name, timeoutMs, about);
+    return this.#watch(adopted, site, timeoutMs, about);
   }
 
   /**
@@ -267,23 +294,28 @@ export class Dispatcher<E> {
    * A bound function is smaller than an arrow function and its scope, and it stays
    * alive for as long as the handler runs.
    */
-  #onRejected(name: string, about: RawPayload | (() => string)): (error: unknown) => void {
-    return this.#report.bind(this, name, about);
+  #onRejected(site: HandlerSite, about: RawPayload | (() => string)): (error: unknown) => void {
+    return this.#report.bind(this, site, about);
   }
 
   /** Tracks a handler's promise: settles when it does, logs a failure, warns past `timeoutMs`. */
   #watch(
     promise: Promise<unknown>,
-    name: string,
+    site: HandlerSite,
     timeoutMs: number | undefined,
     about: RawPayload | (() => string),
   ): Promise<void> {
     if (timeoutMs === undefined) {
-      return promise.then(noop, (error: unknown) => this.#report(name, about, error));
+      return promise.then(noop, (error: unknown) => this.#report(site, about, error));
     }
     const timer = setTimeout(() => {
       this.#deps.log.warn(
-        { handler: name, event: describe(about), timeoutMs },
+        {
+          handler: site.name,
+          ...(site.owner ? { plugin: site.owner } : {}),
+          event: describe(about),
+          timeoutMs,
+        },
         "handler still running after its timeout; it may be stuck",
       );
     }, timeoutMs);
@@ -292,15 +324,27 @@ export class Dispatcher<E> {
       () => clearTimeout(timer),
       (error: unknown) => {
         clearTimeout(timer);
-        this.#report(name, about, error);
+        this.#report(site, about, error);
       },
     );
   }
 
-  #report(name: string, about: RawPayload | (() => string), error: unknown): void {
+  #report(site: HandlerSite, about: RawPayload | (() => string), error: unknown): void {
+    const info: HandlerErrorInfo = {
+      handler: site.name,
+      plugin: site.owner,
+      event: typeof about === "function" ? undefined : about,
+      eventSummary: describe(about),
+      source: site.source ?? "handler",
+    };
+    const onError = this.#deps.onError;
+    if (onError) {
+      onError(new HandlerError(error, info));
+      return;
+    }
     this.#deps.log.error(
-      { err: error, handler: name, event: describe(about) },
-      `handler "${name}" failed; other handlers were not affected`,
+      { err: error, handler: site.name, event: info.eventSummary },
+      `handler "${site.name}" failed; other handlers were not affected`,
     );
   }
 }

@@ -5,6 +5,7 @@
  * @module
  */
 export { CallAssertionError, CallExpectation, expectCallIn } from "./expect-call.js";
+export { ManualClock } from "./manual-clock.js";
 export { type Mismatch, partialMatch, textOf } from "./match.js";
 export {
   type ChatTarget,

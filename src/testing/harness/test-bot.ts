@@ -6,7 +6,12 @@
  * @module
  */
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { BotClient, type BotClientOptions } from "../../client/index.js";
+import "../../plugin/index.js"; // installs bot.plugins
+import type { PluginClass, PluginManager } from "../../plugin/index.js";
 import {
   type FakeMessagePayload,
   type FakeNapCat,
@@ -17,6 +22,7 @@ import {
   startFakeNapCatInProcess,
 } from "../fake-napcat/index.js";
 import { CallAssertionError, CallExpectation } from "./expect-call.js";
+import { ManualClock } from "./manual-clock.js";
 import { show } from "./match.js";
 import {
   type ChatTarget,
@@ -50,6 +56,18 @@ export interface TestBotOptions extends FakeNapCatOptions {
   inProcess?: boolean;
   /** Default timeout of `sayAndWaitReply` and `waitForReplies`, in ms. Default 5000. */
   timeoutMs?: number;
+  /**
+   * Plugins to load: classes / `definePlugin(...)` results, or folder paths (a plugin
+   * folder, loaded as the bot loads `pluginsDir`). No plugins folder is read otherwise.
+   */
+  plugins?: ReadonlyArray<PluginClass | string>;
+  /** Where plugin data goes. Default: a fresh temporary folder, removed by `stop()`. */
+  dataDir?: string;
+  /**
+   * Drive scheduled tasks with a manual clock (`t.advance("30s")`, `t.clock.jump("5h")`)
+   * instead of real time. Default false.
+   */
+  fakeTimers?: boolean;
 }
 
 /** What a user says: literal text, or the fake's `say` options (`group_id`, `user_id`, `private`...). */
@@ -102,6 +120,15 @@ export interface TestBot {
   expectCall(action: string): CallExpectation;
   /** Forgets the calls recorded so far. */
   clearCalls(): void;
+  /** `bot.plugins`: load, unload, reload, list, switches, the event bus. */
+  readonly plugins: PluginManager;
+  /** The manual clock of scheduled tasks, with `fakeTimers: true`. */
+  readonly clock: ManualClock | undefined;
+  /**
+   * With `fakeTimers: true`: moves the clock forward (ms or `"30s"`, `"2h"`), running
+   * the scheduled tasks that fall due, in order.
+   */
+  advance(by: number | string): Promise<void>;
   /** Stops the bot, then the fake; nothing is left running. */
   stop(): Promise<void>;
 }
@@ -138,7 +165,23 @@ function targetOf(payload: FakeMessagePayload): ChatTarget {
  * ```
  */
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  const { bot: botOptions, setup, log, inProcess, timeoutMs, ...fakeOptions } = options;
+  const {
+    bot: botOptions,
+    setup,
+    log,
+    inProcess,
+    timeoutMs,
+    plugins,
+    dataDir,
+    fakeTimers,
+    ...fakeOptions
+  } = options;
+  const clock = fakeTimers ? new ManualClock() : undefined;
+  const tempData = dataDir === undefined && botOptions?.dataDir === undefined;
+  const dataFolder =
+    dataDir ?? botOptions?.dataDir ?? mkdtempSync(join(tmpdir(), "ncatbot-test-data-"));
+  const pluginClasses = (plugins ?? []).filter((p): p is PluginClass => typeof p !== "string");
+  const pluginFolders = (plugins ?? []).filter((p): p is string => typeof p === "string");
   const token = fakeOptions.token ?? `test-${randomUUID()}`;
   const defaultTimeout = timeoutMs ?? 5000;
   const fake: TestFake = await (inProcess ? startFakeNapCatInProcess : startFakeNapCat)({
@@ -152,17 +195,22 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
         configFile: false,
         logLevel: log ? "debug" : "silent",
         reconnect: false,
+        pluginsDir: false,
         ...botOptions,
+        dataDir: dataFolder,
+        plugins: [...(botOptions?.plugins ?? []), ...pluginClasses],
         wsUri: fake.wsUrl,
         wsToken: token,
       },
-      { env: {} },
+      { env: {}, ...(clock ? { clock } : {}) },
     );
     await setup?.(started);
     await started.start();
+    for (const folder of pluginFolders) await started.plugins.loadFolder(folder);
   } catch (error) {
     await started?.stop().catch(() => {});
     await fake.stop();
+    if (tempData) rmSync(dataFolder, { recursive: true, force: true });
     throw error;
   }
   const bot = started;
@@ -239,6 +287,14 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
       return expectation;
     },
     clearCalls: () => fake.clearCalls(),
+    get plugins() {
+      return bot.plugins;
+    },
+    clock,
+    async advance(by) {
+      if (!clock) throw new Error("advance() needs createTestBot({ fakeTimers: true })");
+      await clock.advance(by);
+    },
     async stop() {
       let failure: unknown;
       try {
@@ -247,6 +303,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
         failure = error;
       }
       await fake.stop();
+      if (tempData) rmSync(dataFolder, { recursive: true, force: true });
       if (failure !== undefined) throw failure;
       if (unasserted.size > 0) {
         const chains = [...unasserted].map((e) => `  ${e.describe()}`).join("\n");

@@ -1,0 +1,37 @@
+/**
+ * Plugins: folders of code with a lifecycle, config, data and scheduled tasks,
+ * all disposed on unload. See docs/plugins.md.
+ *
+ * @module
+ */
+import { installPluginSystem } from "../client/bot-client.js";
+import { PluginManager } from "./manager.js";
+
+installPluginSystem((bot, internals) => new PluginManager(bot, internals));
+
+export { BUS_EVENTS, PluginBus } from "./bus.js";
+export {
+  type ConfigField,
+  type ConfigFieldType,
+  type ConfigSchema,
+  type ConfigValues,
+  pluginEnvVariable,
+} from "./config-schema.js";
+export { readJsonFile, writeFileAtomic, writeJsonAtomic } from "./data-store.js";
+export { PluginLoadError } from "./errors.js";
+export { LIFECYCLE_TIMEOUT_MS, type PluginInfo, PluginManager } from "./manager.js";
+export {
+  type BusListener,
+  type BusMessage,
+  type ChatRef,
+  type ConfigChange,
+  type DefinedPlugin,
+  definePlugin,
+  isPluginClass,
+  NcatBotPlugin,
+  type PluginClass,
+  type PluginData,
+  type PluginDefinition,
+  type PluginHooks,
+  type PluginMeta,
+} from "./plugin.js";
