@@ -32,6 +32,7 @@ import {
   eventKeysOf,
   type SegmentType,
 } from "../protocol/index.js";
+import { framePreview } from "../transport/frame-preview.js";
 import { type BotClientOptions, type ResolvedConfig, resolveConfig } from "./config.js";
 import {
   Dispatcher,
@@ -43,6 +44,7 @@ import {
 } from "./dispatcher.js";
 import { toIoOptions } from "./io-options.js";
 import { type BotLogger, createLogger } from "./logger.js";
+import { repairedPayload } from "./malformed.js";
 
 /** Options of `onGroupMessage` / `onPrivateMessage`. */
 export interface MessageHandlerOptions extends HandlerOptions {
@@ -84,8 +86,8 @@ function segmentFilter(
   return (payload) => {
     const message = payload.message;
     if (Array.isArray(message)) {
-      for (const segment of message as { type?: unknown }[])
-        if (types.has(String(segment.type))) return true;
+      // Repaired before dispatch: every segment is an object with a string type.
+      for (const segment of message as { type: string }[]) if (types.has(segment.type)) return true;
       return false;
     }
     if (typeof message === "string") {
@@ -343,7 +345,7 @@ export class BotClient {
       value = JSON.parse(raw);
     } catch {
       this.log.warn(
-        { frame: raw.slice(0, 120) },
+        { frame: framePreview(raw) },
         "dropped a frame that is not JSON; NapCat should never send one",
       );
       return undefined;
@@ -354,7 +356,7 @@ export class BotClient {
       typeof (value as RawPayload).post_type !== "string"
     ) {
       this.log.warn(
-        { frame: raw.slice(0, 120) },
+        { frame: framePreview(raw) },
         "dropped a frame without post_type: not a OneBot event",
       );
       return undefined;
@@ -366,6 +368,10 @@ export class BotClient {
   #dispatch(payload: RawPayload, track = true): Promise<void> | undefined {
     if (this.#holds > 0) return this.#holdEvent(payload, track);
     if (payload.post_type === "meta_event") this.#watchMeta(payload);
+    else if (payload.message !== undefined) {
+      // A malformed `message` is repaired once, with one warning (issue 12).
+      return this.#dispatcher.dispatch(repairedPayload(payload, this.log), track);
+    }
     return this.#dispatcher.dispatch(payload, track);
   }
 

@@ -85,17 +85,25 @@ function describe(about: RawPayload | (() => string)): string {
   return typeof about === "function" ? about() : summarizeEvent(about);
 }
 
-/** One line that tells a person which event a log line is about. */
+/** `String(value)` for wire values, which cannot throw (a JSON object may carry `"toString": 1`). */
+function show(value: unknown): string {
+  return typeof value === "object" && value !== null
+    ? Array.isArray(value)
+      ? "[array]"
+      : "[object]"
+    : String(value);
+}
+
+/** One line that tells a person which event a log line is about. Never throws. */
 export function summarizeEvent(payload: RawPayload): string {
-  const parts = [String(payload.post_type)];
+  const parts = [show(payload.post_type)];
   const detail =
     payload.message_type ?? payload.notice_type ?? payload.request_type ?? payload.meta_event_type;
-  if (detail !== undefined) parts.push(String(detail));
-  if (payload.sub_type !== undefined && payload.sub_type !== "")
-    parts.push(String(payload.sub_type));
+  if (detail !== undefined) parts.push(show(detail));
+  if (payload.sub_type !== undefined && payload.sub_type !== "") parts.push(show(payload.sub_type));
   let text = parts.join(".");
-  if (payload.group_id !== undefined) text += ` group=${String(payload.group_id)}`;
-  if (payload.user_id !== undefined) text += ` user=${String(payload.user_id)}`;
+  if (payload.group_id !== undefined) text += ` group=${show(payload.group_id)}`;
+  if (payload.user_id !== undefined) text += ` user=${show(payload.user_id)}`;
   if (typeof payload.raw_message === "string") {
     const raw = payload.raw_message;
     text += ` "${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;

@@ -1,10 +1,12 @@
 /**
- * NcatBot's logger: pino, levelled, with every token and secret redacted.
+ * NcatBot's logger: pino, levelled, with every token and secret masked at any
+ * depth of a logged object and in every string (messages, URLs, errors).
  * Human-readable lines on a terminal, JSON lines elsewhere (or as configured).
  *
  * @module
  */
 import { type DestinationStream, type Logger, pino } from "pino";
+import { maskSecrets, maskSecretsInText } from "../settings/redact.js";
 
 /** Log levels a user may choose. `silent` turns logging off. */
 export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
@@ -12,26 +14,17 @@ export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal" |
 /** Output format: `pretty` for people, `json` for log collectors. */
 export type LogFormat = "pretty" | "json";
 
-/** The logger type NcatBot uses (a pino logger). Pass your own through `BotClientOptions.logger`. */
+/** The logger type NcatBot uses (a pino logger). Pass your own as `new BotClient(options, { logger })`. */
 export type BotLogger = Logger;
 
-/** Paths whose values never reach a log line, wherever they appear in a logged object. */
-export const REDACTED_PATHS: readonly string[] = [
-  "token",
-  "wsToken",
-  "secret",
-  "accessToken",
-  "access_token",
-  "authorization",
-  "*.token",
-  "*.wsToken",
-  "*.secret",
-  "*.accessToken",
-  "*.access_token",
-  "*.authorization",
-  "*.Authorization",
-  "headers.authorization",
-];
+/** Returns an already masked `err` field as it is (pino's own serializer would rename its type). */
+function keepError(value: unknown): unknown {
+  return value;
+}
+
+function maskMessage(message: unknown): unknown {
+  return typeof message === "string" ? maskSecretsInText(message) : message;
+}
 
 const LEVEL_LABELS: Readonly<Record<number, string>> = {
   10: "TRACE",
@@ -107,8 +100,15 @@ export function createLogger(options: LoggerOptions = {}): BotLogger {
   const format = options.format ?? (process.stdout.isTTY ? "pretty" : "json");
   const base = {
     level: options.level ?? "info",
-    redact: { paths: [...REDACTED_PATHS], censor: "[redacted]" },
     base: { name: "ncatbot" },
+    // Every logged object is copied with secrets masked at any depth (see maskSecrets);
+    // the message text and child bindings are masked too.
+    formatters: {
+      log: (object: Record<string, unknown>) => maskSecrets(object) as Record<string, unknown>,
+      bindings: (bindings: Record<string, unknown>) =>
+        maskSecrets(bindings) as Record<string, unknown>,
+    },
+    serializers: { err: keepError, msg: maskMessage },
   };
   const out = options.destination ?? process.stdout;
   return pino(base, format === "pretty" ? prettyDestination(out) : (out as DestinationStream));

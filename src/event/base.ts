@@ -2,15 +2,40 @@
  * The base of every event object: the wire fields copied under their wire names,
  * plus `api` for the shortcuts (a prototype getter over a symbol-keyed slot, so it
  * is not an enumerable field and costs one store per event). Construction is one
- * `Object.assign`; nothing else runs until a field or method is used.
+ * `Object.assign`; nothing else runs until a field or method is used. A payload
+ * with an own `__proto__`, `constructor` or `prototype` key (JSON.parse makes
+ * `__proto__` an own key) is copied field by field without those keys, so the wire
+ * can never replace an event's prototype (its class and shortcuts).
  *
  * @module
  */
 import type { BotAPI } from "../api/index.js";
 import { NcatBotError } from "../errors.js";
 import { MessageArray } from "../message/index.js";
+import { messageShapeProblem, repairMessage } from "../message/wire-shape.js";
 
 const API = Symbol("ncatbot.api");
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Keys whose assignment would change an object's prototype or shadow its class. */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/** True when `payload` carries a key `Object.assign` must not copy. */
+function hasUnsafeKey(payload: object): boolean {
+  return (
+    hasOwn.call(payload, "__proto__") ||
+    hasOwn.call(payload, "constructor") ||
+    hasOwn.call(payload, "prototype")
+  );
+}
+
+/** Copies `payload`'s own enumerable string keys onto `target`, skipping {@link UNSAFE_KEYS}. */
+function assignSafely(target: object, payload: object): void {
+  const out = target as Record<string, unknown>;
+  const from = payload as Record<string, unknown>;
+  for (const key of Object.keys(from)) if (!UNSAFE_KEYS.has(key)) out[key] = from[key];
+}
 
 interface ApiSlot {
   [API]: BotAPI;
@@ -19,7 +44,8 @@ interface ApiSlot {
 /** Shared runtime base of all event classes. */
 export class EventCore {
   constructor(payload: object, api: BotAPI) {
-    Object.assign(this, payload);
+    if (hasUnsafeKey(payload)) assignSafely(this, payload);
+    else Object.assign(this, payload);
     (this as unknown as ApiSlot)[API] = api;
   }
 
@@ -69,9 +95,9 @@ class MessageEventCore extends EventCore {
     const parsed =
       typeof raw === "string"
         ? MessageArray.fromCQ(raw)
-        : Array.isArray(raw)
+        : Array.isArray(raw) && messageShapeProblem(raw) === undefined
           ? MessageArray.wrap(raw) // no copy: the wire array belongs to this event
-          : MessageArray.from();
+          : MessageArray.wrap(repairMessage(raw)); // malformed: the dispatcher warned already
     self[PARSED_MESSAGE] = parsed;
     return parsed;
   }

@@ -15,6 +15,7 @@ import {
 } from "node:worker_threads";
 import { ActionTimeoutError, NotConnectedError, TransportError } from "../errors.js";
 import { redactUrl } from "../transport/errors-explain.js";
+import { framePreview } from "../transport/frame-preview.js";
 import { ASYNC_ECHO_PREFIX } from "../transport/pending-calls.js";
 import type { LogLevel } from "../transport/types.js";
 import { AsyncCalls } from "./async-calls.js";
@@ -307,10 +308,12 @@ export class IoBridge implements ActionCaller {
     }
     if (typeof obj.post_type !== "string") {
       if (echo !== undefined || obj.retcode !== undefined) {
-        this.sink.onLog("debug", "dropped a late or unknown response frame", { echo });
+        this.sink.onLog("debug", "dropped a late or unknown response frame", {
+          frame: framePreview(text),
+        });
       } else {
         this.sink.onLog("warn", "dropped a frame without post_type: not a OneBot event", {
-          frame: text.slice(0, 120),
+          frame: framePreview(text),
         });
       }
       return;

@@ -10,6 +10,7 @@
 import { NotConnectedError, TransportError } from "../errors.js";
 import { createTransport } from "../transport/create.js";
 import { redactUrl } from "../transport/errors-explain.js";
+import { framePreview } from "../transport/frame-preview.js";
 import { ASYNC_ECHO_PREFIX, withParams } from "../transport/pending-calls.js";
 import type { Transport, TransportHooks } from "../transport/types.js";
 import { AsyncCalls, asyncFrame } from "./async-calls.js";
@@ -247,10 +248,12 @@ export class MainThreadIo implements IoEngine {
     }
     if (typeof obj.post_type !== "string") {
       if (echo !== undefined || obj.retcode !== undefined) {
-        this.#sink.onLog("debug", "dropped a late or unknown response frame", { echo });
+        this.#sink.onLog("debug", "dropped a late or unknown response frame", {
+          frame: framePreview(raw),
+        });
       } else {
         this.#sink.onLog("warn", "dropped a frame without post_type: not a OneBot event", {
-          frame: JSON.stringify(obj).slice(0, 120),
+          frame: framePreview(raw),
         });
       }
       reply?.(undefined);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { framePreview } from "../transport/frame-preview.js";
 import type { LogLevel } from "../transport/types.js";
 
 /** Where {@link parseFrame} reports a frame it drops. */
@@ -50,7 +51,7 @@ export function parseFrame(
     value = JSON.parse(text);
   } catch {
     log("warn", "dropped a frame that is not JSON; NapCat should never send one", {
-      frame: text.slice(0, 120),
+      frame: framePreview(text),
     });
     return undefined;
   }
@@ -58,7 +59,7 @@ export function parseFrame(
     return value as Record<string, unknown>;
   }
   log("warn", "dropped a frame that is not a JSON object: not a OneBot event", {
-    frame: text.slice(0, 120),
+    frame: framePreview(text),
   });
   return undefined;
 }

@@ -10,8 +10,12 @@
  */
 import { SEGMENT_TYPES, type SegmentType, type SendSegment } from "../protocol/index.js";
 
-/** NapCat's CQ decode pattern (`segments.json` → `cq_code.decode_regex`). */
-const CQ_CODE = /\[CQ:(\w+)((?:,\w+=[^,\]]*)*)\]/g;
+/**
+ * NapCat's CQ decode pattern (`segments.json` → `cq_code.decode_regex`), kept for
+ * reference: {@link scanCode} matches exactly what it matches, in one pass.
+ * `/\[CQ:(\w+)((?:,\w+=[^,\]]*)*)\]/g`
+ */
+const CQ_OPEN = "[CQ:";
 const TEXT_SPECIAL = /[&[\]]/;
 const PARAM_SPECIAL = /[&[\],]/;
 const TEXT_ESCAPE = /[&[\]]/g;
@@ -110,24 +114,31 @@ function decodeParams(params: string): Record<string, string> {
  */
 export function parseCQ(cq: string): SendSegment[] {
   const out: SendSegment[] = [];
-  if (!cq.includes("[CQ:")) {
+  let start = cq.indexOf(CQ_OPEN);
+  if (start < 0) {
     if (cq !== "") out.push({ type: "text", data: { text: unescapeCQ(cq) } });
     return out;
   }
   let text = "";
   let last = 0;
-  CQ_CODE.lastIndex = 0;
-  for (let m = CQ_CODE.exec(cq); m !== null; m = CQ_CODE.exec(cq)) {
-    const type = m[1] ?? "";
-    const start = m.index;
-    const end = start + m[0].length;
-    text += unescapeCQ(cq.slice(last, start));
-    last = end;
-    if (!isKnownType(type)) {
-      text += m[0];
+  while (start >= 0) {
+    const scan = scanCode(cq, start);
+    if (scan.end < 0) {
+      // No code starts anywhere before the point where this one failed (see scanCode).
+      start = cq.indexOf(CQ_OPEN, scan.resume);
       continue;
     }
-    const data = decodeParams(m[2] ?? "");
+    const { typeEnd, end } = scan;
+    const codeStart = start;
+    const type = cq.slice(codeStart + CQ_OPEN.length, typeEnd);
+    text += unescapeCQ(cq.slice(last, codeStart));
+    last = end;
+    start = cq.indexOf(CQ_OPEN, end);
+    if (!isKnownType(type)) {
+      text += cq.slice(codeStart, end);
+      continue;
+    }
+    const data = decodeParams(cq.slice(typeEnd, end - 1));
     if (type === "text") {
       text += data.text ?? "";
       continue;
@@ -142,6 +153,54 @@ export function parseCQ(cq: string): SendSegment[] {
   text += unescapeCQ(cq.slice(last));
   if (text !== "") out.push({ type: "text", data: { text } });
   return out;
+}
+
+/** A scan result: a code `[start, end)` whose type ends at `typeEnd`, or a failure (`end` -1). */
+interface Scan {
+  typeEnd: number;
+  end: number;
+  /** On failure: where to look for the next `[CQ:` (the character that failed). */
+  resume: number;
+}
+
+function isWordChar(c: number): boolean {
+  // [A-Za-z0-9_], the regex `\w`
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+const COMMA = 44;
+const CLOSE = 93;
+const EQUALS = 61;
+
+/**
+ * Matches NapCat's pattern at `start` (where `[CQ:` is) without backtracking: the
+ * pattern is deterministic (`\w+` and `[^,\]]*` both stop at the one character that
+ * may follow them). When a match fails at position `p`, no match can start between
+ * `start` and `p`: a `[CQ:` inside a value reaches the same `,` or `]` as the outer
+ * value and from there follows the same path to the same failure. So the caller
+ * resumes at `p` and every character is scanned a bounded number of times: linear.
+ */
+function scanCode(s: string, start: number): Scan {
+  const n = s.length;
+  let p = start + CQ_OPEN.length;
+  const typeStart = p;
+  while (p < n && isWordChar(s.charCodeAt(p))) p++;
+  if (p === typeStart) return { typeEnd: p, end: -1, resume: p };
+  const typeEnd = p;
+  for (;;) {
+    if (p >= n) return { typeEnd, end: -1, resume: n };
+    const c = s.charCodeAt(p);
+    if (c === CLOSE) return { typeEnd, end: p + 1, resume: p + 1 };
+    if (c !== COMMA) return { typeEnd, end: -1, resume: p };
+    p++;
+    const keyStart = p;
+    while (p < n && isWordChar(s.charCodeAt(p))) p++;
+    if (p === keyStart || p >= n || s.charCodeAt(p) !== EQUALS) {
+      return { typeEnd, end: -1, resume: p };
+    }
+    p++;
+    for (let v = s.charCodeAt(p); p < n && v !== COMMA && v !== CLOSE; v = s.charCodeAt(p)) p++;
+  }
 }
 
 /** A segment-like value the encoder accepts: any `{ type, data }` pair. */

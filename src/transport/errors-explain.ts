@@ -29,16 +29,15 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** The error for a token NapCat rejected (WS retcode 1403, HTTP 401/403). */
+/** The error for a token NapCat rejected (WS retcode 1403, HTTP 401/403). Names real settings only. */
 export function badTokenError(mode: "forward-ws" | "http" | "sse", detail: string): ConfigError {
-  const key = mode === "forward-ws" ? "wsToken" : "httpToken";
-  const env = mode === "forward-ws" ? "NCATBOT_WS_TOKEN" : "NCATBOT_HTTP_TOKEN";
+  const ws = mode === "forward-ws";
   return new ConfigError(
-    key,
+    ws ? "wsToken" : "connection.token",
     `NapCat rejected the access token (${detail})`,
-    `Set \`${key}\` (env ${env}) to the token configured in NapCat's ${
-      mode === "forward-ws" ? "WebSocket server" : "HTTP server"
-    } network settings; NcatBot stopped retrying so it does not flood NapCat`,
+    ws
+      ? "Set `wsToken` (env NCATBOT_WS_TOKEN) to the token configured in NapCat's WebSocket server network settings; NcatBot stopped retrying so it does not flood NapCat"
+      : "Set `connection.token` (or `wsToken`, env NCATBOT_WS_TOKEN, which it defaults to) to the token configured in NapCat's HTTP server network settings; NcatBot stopped retrying so it does not flood NapCat",
   );
 }
 

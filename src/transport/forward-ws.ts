@@ -20,8 +20,10 @@ import {
   selfIdMismatch,
   transportError,
 } from "./errors-explain.js";
+import { framePreview } from "./frame-preview.js";
 import { frameBytes, mayBeBadToken, mayBeSyncResponse, parseObject } from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
+import { answerPings, MANUAL_PONG } from "./pong.js";
 import { TickCork } from "./tick-cork.js";
 import type { Transport, TransportHooks } from "./types.js";
 import { Watchdog } from "./watchdog.js";
@@ -215,7 +217,9 @@ export class ForwardWsTransport implements Transport {
         handshakeTimeout: 10_000,
         // Frames are decoded with replacement characters anyway; skip ws's extra pass.
         skipUTF8Validation: true,
+        ...MANUAL_PONG,
       });
+      answerPings(ws);
     } catch (error) {
       this.fatal = true;
       const message = `invalid WebSocket URI ${this.target}: ${(error as Error).message}. Use a URI like ws://127.0.0.1:3001`;
@@ -374,7 +378,9 @@ export class ForwardWsTransport implements Transport {
         const obj = parseObject(bytes.toString("utf8"));
         if (obj && pending.settle(obj)) return;
         if (obj && obj.post_type === undefined) {
-          this.hooks.onLog("debug", "dropped a late or unknown response frame", { echo: obj.echo });
+          this.hooks.onLog("debug", "dropped a late or unknown response frame", {
+            frame: framePreview(bytes),
+          });
           return;
         }
       } else if (!this.connected) {

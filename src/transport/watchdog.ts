@@ -5,6 +5,23 @@
  * @module
  */
 
+/** Largest delay Node's timers accept (2^31 - 1 ms, about 24.8 days); a longer one fires after 1 ms. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Heartbeat intervals announced on the wire are clamped into this range before they
+ * arm a timer (NapCat's default is 30 s): a hostile `interval: 3e9` must neither
+ * overflow Node's timer nor, with `interval: 1`, make a healthy connection look silent.
+ */
+export const HEARTBEAT_INTERVAL_RANGE_MS = { min: 1_000, max: 3_600_000 } as const;
+
+/** A wire heartbeat interval clamped into {@link HEARTBEAT_INTERVAL_RANGE_MS}; undefined when it is not a positive number. */
+export function clampHeartbeatInterval(intervalMs: unknown): number | undefined {
+  if (typeof intervalMs !== "number" || !(intervalMs > 0)) return undefined; // NaN, 0, negative
+  const { min, max } = HEARTBEAT_INTERVAL_RANGE_MS;
+  return Math.min(max, Math.max(min, intervalMs));
+}
+
 /** Watches one connection for silence; armed once a heartbeat interval is known. */
 export class Watchdog {
   /** Incremented on every frame; read by the periodic check. */
@@ -26,7 +43,9 @@ export class Watchdog {
   /** Arms (or re-arms) the check from a heartbeat `interval` in ms. */
   learn(intervalMs: number): void {
     if (this.fixedTimeoutMs === 0) return;
-    const period = this.fixedTimeoutMs ?? Math.round(intervalMs * 2.5);
+    const interval = clampHeartbeatInterval(intervalMs);
+    if (interval === undefined && this.fixedTimeoutMs === undefined) return;
+    const period = Math.min(MAX_TIMER_MS, this.fixedTimeoutMs ?? Math.round((interval ?? 0) * 2.5));
     if (period === this.periodMs && this.timer) return;
     this.stop();
     this.periodMs = period;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { setOwnField } from "../fake-napcat/own-field.js";
 
 /**
  * `T` with every field optional, recursively (arrays are replaced whole, so their
@@ -34,11 +35,16 @@ export function deepMergeInto(
       delete target[key];
       continue;
     }
-    const current = target[key];
+    // Own fields only: `target.__proto__` is Object.prototype, never a field to merge into.
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isPlainObject(value) && isPlainObject(current)) {
       deepMergeInto(current, value);
     } else {
-      target[key] = isPlainObject(value) || Array.isArray(value) ? structuredClone(value) : value;
+      setOwnField(
+        target,
+        key,
+        isPlainObject(value) || Array.isArray(value) ? structuredClone(value) : value,
+      );
     }
   }
   return target;

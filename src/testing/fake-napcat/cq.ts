@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { setOwnField } from "./own-field.js";
 
 /** A message segment as it travels over the wire: `{ type, data }`. */
 export interface WireSegment {
@@ -70,7 +71,7 @@ export function parseCqString(input: string): WireSegment[] {
     const rawParams = match[2] ?? "";
     for (const pair of rawParams.split(",").slice(1)) {
       const eq = pair.indexOf("=");
-      data[pair.slice(0, eq)] = unescapeCq(pair.slice(eq + 1));
+      setOwnField(data, pair.slice(0, eq), unescapeCq(pair.slice(eq + 1)));
     }
     out.push({ type: match[1] ?? "text", data });
     last = index + match[0].length;

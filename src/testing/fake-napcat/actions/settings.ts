@@ -9,13 +9,14 @@
  *
  * @module
  */
+import { setOwnField } from "../own-field.js";
 import { type Params, reqNumber } from "../params.js";
 import type { StoredMessage } from "../world-types.js";
 import { type ActionHandler, type ActionTable, NT_OK } from "./context.js";
 
 function copyParams(p: Params, target: Record<string, unknown>, skip: string): void {
   for (const [key, value] of Object.entries(p))
-    if (key !== skip && value !== undefined) target[key] = value;
+    if (key !== skip && value !== undefined) setOwnField(target, key, value);
 }
 
 function profileSetter(answer: unknown): ActionHandler {
