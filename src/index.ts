@@ -14,9 +14,52 @@
 export * from "./api/index.js";
 // Bot authors
 export * from "./client/index.js";
+// Commands, filters, permissions, conversations (docs/commands.md)
+export {
+  type ArgsOf,
+  type ArgTypeMap,
+  type ArgTypeName,
+  type CommandEvent,
+  type CommandGroupHandle,
+  type CommandGroupOptions,
+  type CommandHandler,
+  type CommandHost,
+  type CommandOptions,
+  type CommandScope,
+  type CommandSettings,
+  type CooldownOption,
+  type Duration,
+  JsonFileRbacStore,
+  MemoryRbacStore,
+  matchPermission,
+  Permissions,
+  type Promptable,
+  type PromptOptions,
+  prompt,
+  quoteArg,
+  type RbacData,
+  type RbacStore,
+  tokenize,
+} from "./command/index.js";
 // Errors
 export * from "./errors.js";
 export * from "./event/index.js";
+export {
+  and,
+  custom,
+  type Filter,
+  type FilterSubject,
+  filters,
+  fromUsers,
+  groupAdmin,
+  groupOnly,
+  groupOwner,
+  inGroups,
+  nonSelf,
+  not,
+  or,
+  privateOnly,
+} from "./handle/filters.js";
 // Scopes, the error hook, scheduled tasks
 export * from "./handle/index.js";
 export type {

@@ -4,7 +4,30 @@
  *
  * @module
  */
+import { join } from "node:path";
 import { type BotAPI, createBotApi } from "../api/index.js";
+import {
+  bindConversations,
+  CommandGroup,
+  type CommandGroupHandle,
+  type CommandGroupOptions,
+  type CommandHandler,
+  type CommandOptions,
+  CommandRouter,
+  type CommandScope,
+  Conversations,
+  commandArgs,
+  JsonFileRbacStore,
+  MemoryRbacStore,
+  Permissions,
+  type PromptAnswer,
+  type PromptOptions,
+  prompt,
+  registerHelp,
+  registerPermCommands,
+  resolveCommandSettings,
+  rootInherited,
+} from "../command/index.js";
 import { NcatBotError, NotConnectedError } from "../errors.js";
 import {
   type BotEvent,
@@ -12,8 +35,10 @@ import {
   type EventByKey,
   QUICK_OPERATION_SLOT,
   type QuickOperationHolder,
+  type ReplyContent,
 } from "../event/index.js";
 import { type Clock, systemClock } from "../handle/clock.js";
+import type { Filter } from "../handle/filters.js";
 import { type ErrorHook, HandlerError } from "../handle/handler-error.js";
 import { Scope } from "../handle/scope.js";
 import {
@@ -41,15 +66,20 @@ import {
   type HandlerOptions,
   type HandlerSite,
   type RawPayload,
+  summarizeEvent,
 } from "./dispatcher.js";
 import { toIoOptions } from "./io-options.js";
 import { type BotLogger, createLogger } from "./logger.js";
 import { repairedPayload } from "./malformed.js";
 
 /** Options of `onGroupMessage` / `onPrivateMessage`. */
-export interface MessageHandlerOptions extends HandlerOptions {
-  /** Only run when the message contains a segment of this type (or of any of these types). NcatBot's `filter`. */
-  filter?: SegmentType | readonly SegmentType[];
+export interface MessageHandlerOptions<E = BotEvent> extends HandlerOptions {
+  /**
+   * Only run when the message contains a segment of this type (or of any of these
+   * types; NcatBot's `filter`), or when a filter passes (`groupAdmin`,
+   * `and(groupOnly, nonSelf)`, a custom predicate; see docs/commands.md).
+   */
+  filter?: SegmentType | readonly SegmentType[] | Filter<E>;
 }
 
 /** What `onStartup` / `onShutdown` handlers receive. */
@@ -78,6 +108,13 @@ const LIFECYCLE_SOURCES: ReadonlySet<string> = new Set([
   "config",
   "data",
 ]);
+
+/** A handler that runs only when `filter` passes on its event. */
+function filtered<E>(handler: Handler<E>, filter: Filter<E>): Handler<E> {
+  const named = (event: E) => (filter(event) ? handler(event) : undefined);
+  Object.defineProperty(named, "name", { value: handler.name || "anonymous handler" });
+  return named;
+}
 
 function segmentFilter(
   filter: SegmentType | readonly SegmentType[],
@@ -131,6 +168,10 @@ export class BotClient {
   #removeSignalHandlers: (() => void) | undefined;
   /** The one stop in progress or done (see {@link BotClient.stop}). */
   #stopped: Promise<void> | undefined;
+  // commands (see the "commands" section)
+  readonly #conversations = new Conversations();
+  #commandRouter: CommandRouter | undefined;
+  #permissions: Permissions | undefined;
 
   constructor(options: BotClientOptions = {}, extras: BotClientExtras = {}) {
     this.config = resolveConfig(options, extras.env ?? process.env);
@@ -154,6 +195,7 @@ export class BotClient {
         this.#connectedBridge(action).callSync(action, params, callOptions),
     };
     this.api = createBotApi(this.#caller, { napcatIsLocal: this.config.napcatIsLocal });
+    bindConversations(this.api, this.#conversations);
     this.#dispatcher = new Dispatcher<BotEvent>({
       keysOf: (payload) => eventKeysOf(payload as never),
       createEvent: (payload) => createEvent(payload as never, this.#apiForEvent(payload)),
@@ -190,6 +232,7 @@ export class BotClient {
     let api = this.#apis.get(selfId);
     if (api === undefined) {
       api = createBotApi(this.#caller, { napcatIsLocal: this.config.napcatIsLocal, selfId });
+      bindConversations(api, this.#conversations);
       this.#apis.set(selfId, api);
     }
     return api;
@@ -231,26 +274,42 @@ export class BotClient {
   /** Group messages (NcatBot `on_group_message`; 3.x `group_event`). `filter` keeps only messages with that segment type. */
   onGroupMessage(
     handler: Handler<EventByKey["message.group"]>,
-    options: MessageHandlerOptions = {},
+    options: MessageHandlerOptions<EventByKey["message.group"]> = {},
   ): Disposer {
+    const { filter } = options;
+    if (typeof filter === "function") {
+      return this.#dispatcher.add(
+        "message.group",
+        filtered(handler, filter) as Handler<never>,
+        options,
+      );
+    }
     return this.#dispatcher.add(
       "message.group",
       handler as Handler<never>,
       options,
-      options.filter ? segmentFilter(options.filter) : undefined,
+      filter ? segmentFilter(filter) : undefined,
     );
   }
 
   /** Private messages (NcatBot `on_private_message`; 3.x `private_event`). */
   onPrivateMessage(
     handler: Handler<EventByKey["message.private"]>,
-    options: MessageHandlerOptions = {},
+    options: MessageHandlerOptions<EventByKey["message.private"]> = {},
   ): Disposer {
+    const { filter } = options;
+    if (typeof filter === "function") {
+      return this.#dispatcher.add(
+        "message.private",
+        filtered(handler, filter) as Handler<never>,
+        options,
+      );
+    }
     return this.#dispatcher.add(
       "message.private",
       handler as Handler<never>,
       options,
-      options.filter ? segmentFilter(options.filter) : undefined,
+      filter ? segmentFilter(filter) : undefined,
     );
   }
 
@@ -303,7 +362,7 @@ export class BotClient {
   /** NcatBot 3.x alias of {@link BotClient.onGroupMessage}. */
   groupEvent(
     handler: Handler<EventByKey["message.group"]>,
-    options?: MessageHandlerOptions,
+    options?: MessageHandlerOptions<EventByKey["message.group"]>,
   ): Disposer {
     return this.onGroupMessage(handler, options);
   }
@@ -311,7 +370,7 @@ export class BotClient {
   /** NcatBot 3.x alias of {@link BotClient.onPrivateMessage}. */
   privateEvent(
     handler: Handler<EventByKey["message.private"]>,
-    options?: MessageHandlerOptions,
+    options?: MessageHandlerOptions<EventByKey["message.private"]>,
   ): Disposer {
     return this.onPrivateMessage(handler, options);
   }
@@ -324,6 +383,99 @@ export class BotClient {
   /** NcatBot 3.x alias of {@link BotClient.onRequest}. */
   requestEvent(handler: Handler<EventByKey["request"]>, options?: HandlerOptions): Disposer {
     return this.onRequest(handler, options);
+  }
+
+  // ---------------------------------------------------------------- commands
+  // (the commands work: bot.command, bot.commandGroup, bot.permissions, bot.prompt)
+
+  /**
+   * Registers a command: the declaration's name words, then typed parameters
+   * (`<name:type>`, `[name:type=default]`, `[-v|--verbose]`, `[--count:int=3]`).
+   * The handler gets the message event and the arguments, typed from the declaration.
+   * Returns a function that removes the command. See docs/commands.md.
+   *
+   * @example
+   * ```ts
+   * bot.command("echo <text:rest>", (e, { text }) => e.reply(text));
+   * bot.command("ban <user:at> [seconds:int=600]", { permission: "admin", scope: "group" },
+   *   (e, { user, seconds }) => e.api.setGroupBan({ group_id: e.group_id, user_id: user, duration: seconds }));
+   * ```
+   */
+  command<const Spec extends string>(spec: Spec, handler: CommandHandler<Spec>): Disposer;
+  command<const Spec extends string, const S extends CommandScope | undefined = undefined>(
+    spec: Spec,
+    options: CommandOptions<S>,
+    handler: CommandHandler<Spec, S>,
+  ): Disposer;
+  command(spec: string, optionsOrHandler: unknown, maybeHandler?: unknown): Disposer {
+    const { options, handler } = commandArgs(optionsOrHandler, maybeHandler);
+    return this.commandRouter.register(spec, options, handler);
+  }
+
+  /** Sub-commands under one name word: `bot.commandGroup("admin").command("reload <plugin>", ...)` answers `/admin reload x`. */
+  commandGroup(name: string, options: CommandGroupOptions = {}): CommandGroupHandle {
+    return new CommandGroup(this.commandRouter, rootInherited(), name, options);
+  }
+
+  /**
+   * The permission system (roles root > admin > user, custom roles, grants and bans
+   * on permission paths), saved to `data/rbac.json` unless `commands.rbacFile` says otherwise.
+   */
+  get permissions(): Permissions {
+    if (this.#permissions === undefined) {
+      const given = this.config.commands.rbacFile;
+      const file = given === undefined ? join(this.config.dataDir, "rbac.json") : given;
+      this.#permissions = new Permissions({
+        root: this.config.root,
+        store: file === false ? new MemoryRbacStore() : new JsonFileRbacStore(file),
+      });
+    }
+    return this.#permissions;
+  }
+
+  /**
+   * Asks in the chat of `event`, then resolves to the same user's next message there,
+   * or `undefined` after `timeout` (default 60 s). Command handlers write `e.prompt(...)`.
+   */
+  prompt<E extends PromptAnswer>(
+    event: E,
+    question: ReplyContent | undefined,
+    options?: PromptOptions,
+  ): Promise<E | undefined> {
+    return prompt(event, question, options);
+  }
+
+  /** The command router (for plugins and tools), created and hooked into dispatch with the first command. */
+  get commandRouter(): CommandRouter {
+    if (this.#commandRouter === undefined) {
+      const settings = resolveCommandSettings(this.config.commands);
+      const router = new CommandRouter({
+        log: this.log,
+        settings,
+        prefixes: this.config.commandPrefixes,
+        permissions: () => this.permissions,
+        onError: (error, failure) =>
+          this.reportError(
+            new HandlerError(error, {
+              handler: `command ${failure.command}`,
+              plugin: failure.owner,
+              event: failure.event,
+              eventSummary: summarizeEvent(failure.event as unknown as RawPayload),
+              source: "command",
+            }),
+          ),
+      });
+      this.#commandRouter = router;
+      this.#dispatcher.add(
+        "message",
+        router.handle as Handler<never>,
+        { name: "commands" },
+        router.accepts,
+      );
+      if (settings.help) registerHelp(router);
+      if (settings.permCommands) registerPermCommands(router, () => this.permissions);
+    }
+    return this.#commandRouter;
   }
 
   // ---------------------------------------------------------------- dispatch
@@ -370,7 +522,17 @@ export class BotClient {
     if (payload.post_type === "meta_event") this.#watchMeta(payload);
     else if (payload.message !== undefined) {
       // A malformed `message` is repaired once, with one warning (issue 12).
-      return this.#dispatcher.dispatch(repairedPayload(payload, this.log), track);
+      const repaired = repairedPayload(payload, this.log);
+      // A message a `prompt` waits for goes to that prompt only.
+      if (
+        this.#conversations.size > 0 &&
+        this.#conversations.offer(repaired, () =>
+          createEvent(repaired as never, this.#apiForEvent(repaired)),
+        )
+      ) {
+        return undefined;
+      }
+      return this.#dispatcher.dispatch(repaired, track);
     }
     return this.#dispatcher.dispatch(payload, track);
   }
@@ -518,6 +680,7 @@ export class BotClient {
     this.#removeSignalHandlers = undefined;
     removeSignals?.();
     await this.#runLifecycle(this.#shutdown, "shutdown");
+    this.#conversations.cancelAll();
     await this.#plugins?.stop();
     await this.scope.dispose();
     try {
@@ -675,6 +838,15 @@ export class BotClient {
           );
         }
         const filter = (options as MessageHandlerOptions).filter;
+        if (typeof filter === "function") {
+          // A filter predicate (docs/commands.md) runs on the event object.
+          return this.#dispatcher.add(
+            key,
+            filtered(handler, filter) as Handler<never>,
+            options,
+            accepts,
+          );
+        }
         const bySegment = filter ? segmentFilter(filter) : undefined;
         const both =
           bySegment && accepts

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
+import type { CommandSettings } from "../command/messages.js";
 import { ConfigError } from "../errors.js";
 import { IO_DEFAULTS } from "../io/options.js";
 import { isLoopbackHost } from "../message/media.js";
@@ -101,6 +102,13 @@ export interface BotClientOptions {
   hotReload?: boolean;
   /** IANA time zone of daily and cron tasks (`Asia/Shanghai`). Default: the machine's. Env `NCATBOT_TIME_ZONE`. */
   timeZone?: string;
+  // -- commands (see docs/commands.md)
+  /** The QQ number(s) with every permission (role `root`). Env `NCATBOT_ROOT` (comma-separated). */
+  root?: number | string | ReadonlyArray<number | string>;
+  /** Prefixes of commands. Default `["/", "!"]`; `[]` makes every command a keyword. */
+  commandPrefixes?: readonly string[];
+  /** Replies, built-in commands and the permission file of commands. */
+  commands?: CommandSettings;
 }
 
 /** The settings after every source is merged and checked. */
@@ -129,6 +137,10 @@ export interface ResolvedConfig {
   timeZone: string | undefined;
   /** The config file's `plugins:` section: each plugin's settings by plugin name. */
   pluginSettings: Readonly<Record<string, unknown>>;
+  /** `root` as a list of QQ numbers (strings). */
+  root: readonly string[];
+  commandPrefixes: readonly string[];
+  commands: CommandSettings;
 }
 
 /** The defaults, in one place. */
@@ -146,7 +158,9 @@ type Kind =
   | "object"
   | "string|number"
   | "object|false"
-  | "string|false";
+  | "string|false"
+  | "string[]"
+  | "string|number|array";
 
 /** Every key a config file may hold, with its type. NcatBot (Python) names are aliases. */
 const KEYS: Readonly<Record<string, Kind>> = {
@@ -167,6 +181,9 @@ const KEYS: Readonly<Record<string, Kind>> = {
   hotReload: "boolean",
   timeZone: "string",
   plugins: "object",
+  root: "string|number|array",
+  commandPrefixes: "string[]",
+  commands: "object",
 };
 
 const ALIASES: Readonly<Record<string, string>> = {
@@ -188,6 +205,7 @@ const ENV: Readonly<Record<string, string>> = {
   NCATBOT_PLUGINS_DIR: "pluginsDir",
   NCATBOT_DATA_DIR: "dataDir",
   NCATBOT_TIME_ZONE: "timeZone",
+  NCATBOT_ROOT: "root",
 };
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
@@ -202,6 +220,12 @@ function kindMatches(kind: Kind, value: unknown): boolean {
       return value === false || (typeof value === "object" && value !== null);
     case "string|false":
       return value === false || typeof value === "string";
+    case "string[]":
+      return Array.isArray(value) && value.every((v) => typeof v === "string");
+    case "string|number|array":
+      return (Array.isArray(value) ? value : [value]).every(
+        (v) => typeof v === "string" || typeof v === "number",
+      );
     default:
       return typeof value === kind;
   }
@@ -401,5 +425,25 @@ export function resolveConfig(
     hotReload: merged.hotReload ?? false,
     timeZone: merged.timeZone,
     pluginSettings: (fromFile as unknown as { plugins?: Record<string, unknown> }).plugins ?? {},
+    root: rootList(merged.root),
+    commandPrefixes: merged.commandPrefixes ?? ["/", "!"],
+    commands: merged.commands ?? {},
   };
+}
+
+/** `root` as QQ number strings (`"1, 2"` from the environment is split on commas). */
+function rootList(root: BotClientOptions["root"]): readonly string[] {
+  if (root === undefined) return [];
+  const list = Array.isArray(root) ? root : String(root).split(",");
+  const out = list.map((v) => String(v).trim()).filter((v) => v !== "");
+  for (const id of out) {
+    if (!/^\d+$/.test(id)) {
+      throw new ConfigError(
+        "root",
+        `"${id}" is not a QQ number`,
+        "List QQ numbers, e.g. root: [12345678].",
+      );
+    }
+  }
+  return out;
 }
