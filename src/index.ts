@@ -46,6 +46,7 @@ export * from "./errors.js";
 export * from "./event/index.js";
 export {
   and,
+  type BuiltinFilter,
   custom,
   type Filter,
   type FilterSubject,

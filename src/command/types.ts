@@ -49,7 +49,7 @@ export interface CommandOptions<S extends CommandScope | undefined = CommandScop
   /** Group chats only, or private chats only. Narrows the handler's event type. */
   scope?: S;
   /** Extra condition (see `ncatbot` filters); when it fails the command is silently skipped. */
-  filter?: Filter<CommandEvent<S>>;
+  filter?: NoInfer<Filter<CommandEvent<S>>>;
   /** Cooldown per user (`"10s"`) or `{ user, group }`. */
   cooldown?: CooldownOption;
   /** The plugin that owns it (help grouping, logs, default permission path). */

@@ -21,25 +21,36 @@ export interface FilterSubject {
 /** A predicate on an event: true lets the event through. */
 export type Filter<E = FilterSubject> = (event: E) => boolean;
 
+/** A built-in filter: reads only the wire fields every event object carries. */
+export type BuiltinFilter = Filter<FilterSubject>;
+
+type SubjectOf<F> = F extends (event: infer E) => boolean ? E : never;
+type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+/** The event type a list of filters can all be given. */
+export type SubjectOfAll<Fs extends readonly unknown[]> = Intersect<SubjectOf<Fs[number]>>;
+
 /** Messages in a group (`message_type: "group"`). */
-export const groupOnly: Filter = (e) => e.message_type === "group";
+export const groupOnly: BuiltinFilter = (e) => e.message_type === "group";
 
 /** Private messages (`message_type: "private"`). */
-export const privateOnly: Filter = (e) => e.message_type === "private";
+export const privateOnly: BuiltinFilter = (e) => e.message_type === "private";
 
 /** The sender is a group admin or the group owner (`sender.role`). */
-export const groupAdmin: Filter = (e) =>
+export const groupAdmin: BuiltinFilter = (e) =>
   e.message_type === "group" && (e.sender?.role === "admin" || e.sender?.role === "owner");
 
 /** The sender is the group owner (`sender.role === "owner"`). */
-export const groupOwner: Filter = (e) => e.message_type === "group" && e.sender?.role === "owner";
+export const groupOwner: BuiltinFilter = (e) =>
+  e.message_type === "group" && e.sender?.role === "owner";
 
 /**
  * Not caused by the bot itself: drops the bot's own messages (`message_sent`, or a
  * message whose `user_id` is the bot) and notices it triggered (a poke it sent:
  * NcatBot issue #283, where the bot poked itself into a loop).
  */
-export const nonSelf: Filter = (e) => {
+export const nonSelf: BuiltinFilter = (e) => {
   if (e.post_type === "message_sent") return false;
   const self = e.self_id;
   if (self === undefined || self === null) return true;
@@ -50,13 +61,13 @@ export const nonSelf: Filter = (e) => {
 };
 
 /** From one of these users. */
-export function fromUsers(...ids: ReadonlyArray<number | string>): Filter {
+export function fromUsers(...ids: ReadonlyArray<number | string>): BuiltinFilter {
   const set = new Set(ids.map(String));
   return (e) => e.user_id !== undefined && set.has(String(e.user_id));
 }
 
 /** In one of these groups. */
-export function inGroups(...ids: ReadonlyArray<number | string>): Filter {
+export function inGroups(...ids: ReadonlyArray<number | string>): BuiltinFilter {
   const set = new Set(ids.map(String));
   return (e) => e.group_id !== undefined && set.has(String(e.group_id));
 }
@@ -67,17 +78,21 @@ export function custom<E>(predicate: (event: E) => boolean): Filter<E> {
 }
 
 /** Every filter passes (none given: passes). */
-export function and<E>(...filters: ReadonlyArray<Filter<E>>): Filter<E> {
+export function and<const Fs extends ReadonlyArray<Filter<never>>>(
+  ...filters: Fs
+): Filter<SubjectOfAll<Fs>> {
   return (e) => {
-    for (const f of filters) if (!f(e)) return false;
+    for (const f of filters) if (!(f as Filter<unknown>)(e)) return false;
     return true;
   };
 }
 
 /** At least one filter passes (none given: fails). */
-export function or<E>(...filters: ReadonlyArray<Filter<E>>): Filter<E> {
+export function or<const Fs extends ReadonlyArray<Filter<never>>>(
+  ...filters: Fs
+): Filter<SubjectOfAll<Fs>> {
   return (e) => {
-    for (const f of filters) if (f(e)) return true;
+    for (const f of filters) if ((f as Filter<unknown>)(e)) return true;
     return false;
   };
 }

@@ -2,6 +2,7 @@
  * Command parsing at the wire level: a fake NapCat delivers the messages, the bot's
  * replies and API calls are what is checked.
  */
+import type { BotClient } from "ncatbot";
 import { createTestBot, events, type TestBot } from "ncatbot/testing";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -15,13 +16,8 @@ afterEach(async () => {
   t = undefined;
 });
 
-async function bot(setup: Parameters<typeof createTestBot>[0]["setup"], extra = {}) {
-  t = await createTestBot({
-    inProcess: true,
-    setup,
-    bot: { commands: { rbacFile: false } },
-    ...extra,
-  });
+async function bot(setup: (b: BotClient) => void) {
+  t = await createTestBot({ inProcess: true, setup, bot: { commands: { rbacFile: false } } });
   return t;
 }
 
@@ -72,10 +68,12 @@ describe("parsing", () => {
     });
     await t.sayAndWaitReply(`/ban ${DAVE}`);
     // NapCat configured for string messages: the @ arrives as CQ code.
-    const said = events.groupMessage({
-      user_id: BOB,
-      overrides: { message: `/ban [CQ:at,qq=${DAVE}] 30`, message_format: "string" },
-    });
+    const said = {
+      ...events.groupMessage({ user_id: BOB, text: "/ban" }),
+      message: `/ban [CQ:at,qq=${DAVE}] 30`,
+      raw_message: `/ban [CQ:at,qq=${DAVE}] 30`,
+      message_format: "string",
+    };
     await t.emit(said);
     await t.fake.waitForCall(
       (c) => c.action === "set_group_ban" && Number(c.params.duration) === 30,
