@@ -135,6 +135,11 @@ function botList(opts) {
       label: "ncatbot sync (`postGroupMsgSync`)",
       cmd: ["node", join(BENCH, "drivers/sync.mjs")],
     },
+    {
+      name: "commands",
+      label: "ncatbot async + 500 commands (traffic matches none)",
+      cmd: ["node", join(BENCH, "drivers/commands.mjs")],
+    },
   ];
   if (opts.nodeFlags.length > 0) {
     const flags = opts.nodeFlags.join(" ");
@@ -286,7 +291,7 @@ function table(rows) {
 }
 
 function budget(rows) {
-  const { floor, async: asyncRow, sync } = rows;
+  const { floor, async: asyncRow, sync, commands } = rows;
   const checks = [];
   const limit = (name, value, max, what) => {
     const r = ratio(value, floor[name]);
@@ -295,9 +300,13 @@ function budget(rows) {
   };
   const cpu = limit("cpu_s_per_10k_events", asyncRow.cpu_s_per_10k_events, 1.3, "max");
   checks.push({ ...cpu, line: `async CPU per event <= 1.3x floor: ${cpu.got}` });
+  if (commands) {
+    const c = limit("cpu_s_per_10k_events", commands.cpu_s_per_10k_events, 1.3, "max");
+    checks.push({ ...c, line: `500 commands, no match: async CPU per event <= 1.3x floor: ${c.got}` });
+  }
   const rss = limit("peak_rss_mb", asyncRow.peak_rss_mb, 1.5, "max");
   checks.push({ ...rss, line: `async peak RSS <= 1.5x floor: ${rss.got}` });
-  for (const row of [asyncRow, sync]) {
+  for (const row of [asyncRow, sync, commands].filter(Boolean)) {
     const bad = row.lost + row.wrong + row.private_answered;
     const pass = bad === 0 && row.ok_rounds === row.rounds;
     checks.push({

@@ -19,7 +19,7 @@ type AnyMessage = GroupMessageEvent | PrivateMessageEvent;
  * - `测试`: NcatBot's classic test, one async call (`postGroupMsg` / `postPrivateMsg`)
  *   then its blocking twin (`postGroupMsgSync` / `postPrivateMsgSync`).
  * - `ping`: a plain (sync) callback answering `pong` with `msg.replySync`.
- * - `/echo <text>`, `/图片` (an image), `/骰子` (a dice).
+ * - Commands: `/echo <text>`, `/roll [sides]`, `/图片` (an image), `/骰子` (a dice), `/help`.
  * - Poking the bot pokes back and answers; a new group member is welcomed with an @;
  *   friend requests are approved.
  *
@@ -52,21 +52,19 @@ export function registerExampleBot(bot: BotClient): void {
   bot.onGroupMessage(ping);
   bot.onPrivateMessage(ping);
 
-  // 3. Commands. concatenateText() is the message's plain text (no CQ codes).
-  const commands = async (msg: AnyMessage): Promise<void> => {
-    const text = msg.message.concatenateText().trim();
-    if (text.startsWith("/echo ")) {
-      await msg.reply(text.slice("/echo ".length));
-    } else if (text === "/图片") {
-      await msg.reply({ text: "给你一只小猫喵~", image: CAT_IMAGE });
-    } else if (text === "/骰子") {
-      // A dice must be sent alone, so no quote: use the dedicated sender.
-      if (msg.message_type === "group") await bot.api.sendGroupDice(msg.group_id);
-      else await bot.api.sendPrivateDice(msg.user_id);
-    }
-  };
-  bot.onGroupMessage(commands);
-  bot.onPrivateMessage(commands);
+  // 3. Commands: typed declarations; /help lists them (docs/commands.md).
+  bot.command("echo <text:rest>", { description: "复读一句话" }, (e, { text }) => e.reply(text));
+  bot.command("roll [sides:int=6]", { description: "掷骰子（默认 6 面）" }, (e, { sides }) => {
+    e.replySync(`🎲 ${1 + Math.floor(Math.random() * Math.max(1, sides))}`);
+  });
+  bot.command("图片", { description: "给你一只小猫" }, (e) =>
+    e.reply({ text: "给你一只小猫喵~", image: CAT_IMAGE }),
+  );
+  bot.command("骰子", { description: "QQ 骰子表情" }, async (e) => {
+    // A dice must be sent alone, so no quote: use the dedicated sender.
+    if (e.message_type === "group") await bot.api.sendGroupDice(e.group_id);
+    else await bot.api.sendPrivateDice(e.user_id);
+  });
 
   // 4. Someone pokes the bot: poke back, then say something.
   bot.on("notice.notify.poke", async (poke) => {
