@@ -302,7 +302,10 @@ function budget(rows) {
   checks.push({ ...cpu, line: `async CPU per event <= 1.3x floor: ${cpu.got}` });
   if (commands) {
     const c = limit("cpu_s_per_10k_events", commands.cpu_s_per_10k_events, 1.3, "max");
-    checks.push({ ...c, line: `500 commands, no match: async CPU per event <= 1.3x floor: ${c.got}` });
+    checks.push({
+      ...c,
+      line: `500 commands, no match: async CPU per event <= 1.3x floor: ${c.got}`,
+    });
   }
   const rss = limit("peak_rss_mb", asyncRow.peak_rss_mb, 1.5, "max");
   checks.push({ ...rss, line: `async peak RSS <= 1.5x floor: ${rss.got}` });
