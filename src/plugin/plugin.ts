@@ -11,6 +11,13 @@ import type { BotAPI } from "../api/index.js";
 import type { BotClient, LifecycleInfo, MessageHandlerOptions } from "../client/bot-client.js";
 import type { Disposer, Handler, HandlerOptions } from "../client/dispatcher.js";
 import type { BotLogger } from "../client/logger.js";
+import type {
+  CommandGroupHandle,
+  CommandGroupOptions,
+  CommandHandler,
+  CommandOptions,
+  CommandScope,
+} from "../command/types.js";
 import { NcatBotError } from "../errors.js";
 import type { EventByKey } from "../event/index.js";
 import type { ScheduleSpec } from "../handle/schedule-spec.js";
@@ -277,6 +284,39 @@ export abstract class NcatBotPlugin<D extends object = PluginData> {
   /** `setInterval` cleared when the plugin unloads; errors go to the error hook. Returns a canceller. */
   setInterval(fn: () => unknown, ms: number): Disposer {
     return this.#context.timer("interval", fn, ms);
+  }
+
+  // ---------------------------------------------------------------- commands
+  // (the commands work: this.command / this.commandGroup, removed when the plugin unloads)
+
+  /**
+   * Registers a command owned by this plugin (`bot.command` with `owner` set to the
+   * plugin's name: `/help` groups it under the plugin, its default permission path is
+   * `<plugin>.<command>`). Removed when the plugin unloads. See docs/commands.md.
+   *
+   * @example
+   * ```ts
+   * this.command("echo <text:rest>", (e, { text }) => e.reply(text));
+   * ```
+   */
+  command<const Spec extends string>(spec: Spec, handler: CommandHandler<Spec>): Disposer;
+  command<const Spec extends string, const S extends CommandScope | undefined = undefined>(
+    spec: Spec,
+    options: CommandOptions<S>,
+    handler: CommandHandler<Spec, S>,
+  ): Disposer;
+  command(spec: string, optionsOrHandler: unknown, maybeHandler?: unknown): Disposer {
+    const handler = typeof optionsOrHandler === "function" ? optionsOrHandler : maybeHandler;
+    const options = (typeof optionsOrHandler === "function" ? {} : optionsOrHandler) as
+      | CommandOptions
+      | undefined;
+    return this.track(this.bot.command(spec, { ...options, owner: this.name }, handler as never));
+  }
+  /** A command group owned by this plugin (`/admin reload x`); all its commands go when the plugin unloads. */
+  commandGroup(name: string, options: CommandGroupOptions = {}): CommandGroupHandle {
+    const group = this.bot.commandGroup(name, { ...options, owner: this.name });
+    this.track(() => group.dispose());
+    return group;
   }
 
   // ---------------------------------------------------------------- scheduled tasks
