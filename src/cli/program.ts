@@ -9,6 +9,7 @@ import { registerConfig } from "./commands/config.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerInit } from "./commands/init.js";
 import { registerNapcat } from "./commands/napcat.js";
+import { registerRun } from "./commands/run.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "./errors.js";
@@ -23,6 +24,7 @@ export type Register = (program: Command, ctx: CliContext, run: RunCommand) => v
 
 const COMMANDS: readonly Register[] = [
   registerInit,
+  registerRun,
   registerDoctor,
   registerConfig,
   registerNapcat,
