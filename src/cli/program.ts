@@ -9,7 +9,8 @@ import { registerConfig } from "./commands/config.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerInit } from "./commands/init.js";
 import { registerNapcat } from "./commands/napcat.js";
-import { registerRun } from "./commands/run.js";
+import { registerPlugin } from "./commands/plugin.js";
+import { registerDev, registerRun } from "./commands/run.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "./errors.js";
@@ -25,6 +26,8 @@ export type Register = (program: Command, ctx: CliContext, run: RunCommand) => v
 const COMMANDS: readonly Register[] = [
   registerInit,
   registerRun,
+  registerDev,
+  registerPlugin,
   registerDoctor,
   registerConfig,
   registerNapcat,

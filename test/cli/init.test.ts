@@ -15,7 +15,7 @@ import { parse } from "yaml";
 import { runInit } from "../../src/cli/commands/init.js";
 import { captureContext } from "../../src/cli/context.js";
 import { runCli } from "../../src/cli/program.js";
-import type { BotClient } from "../../src/client/index.js";
+import type { PluginClass } from "../../src/plugin/index.js";
 import { createTestBot } from "../../src/testing/index.js";
 
 const dirs: string[] = [];
@@ -62,7 +62,6 @@ describe("ncatbot init", () => {
     const dir = join(cwd, "my-bot");
     expect(listFiles(dir)).toEqual([
       ".gitignore",
-      "bot.ts",
       "ncatbot.config.yaml",
       "package.json",
       "plugins/hello/hello.test.ts",
@@ -102,7 +101,6 @@ describe("ncatbot init", () => {
     expect((await init(cwd, ".", "--yes", "--lang", "js")).code).toBe(0);
     expect(listFiles(cwd)).toEqual([
       ".gitignore",
-      "bot.js",
       "ncatbot.config.yaml",
       "package.json",
       "plugins/hello/hello.test.js",
@@ -167,10 +165,8 @@ describe("ncatbot init", () => {
   it("generates a hello plugin that answers /hello against the fake NapCat", async () => {
     const cwd = tempDir();
     await init(cwd, ".", "--yes");
-    const plugin = (await import(join(cwd, "plugins/hello/index.ts"))) as {
-      default: (bot: BotClient) => void;
-    };
-    const t = await createTestBot({ setup: plugin.default });
+    const plugin = (await import(join(cwd, "plugins/hello/index.ts"))) as { default: PluginClass };
+    const t = await createTestBot({ plugins: [plugin.default] });
     try {
       await t.say("随便说点什么");
       const reply = await t.sayAndWaitReply("/hello");

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startFakeNapCatInProcess } from "../../src/testing/index.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = pathToFileURL(join(ROOT, "node_modules/tsx/dist/esm/index.mjs")).href;
+/** tsx's command line (as `npx tsx` would run it), by path: the child runs in a temp dir. */
+const TSX_CLI = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const TOKEN = "run-token-0123456789abcdef";
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -35,7 +36,7 @@ function freePort(): Promise<number> {
 function cli(cwd: string, ...argv: string[]) {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", TSX, join(ROOT, "src/cli/main.ts"), ...argv],
+    [TSX_CLI, join(ROOT, "src/cli/main.ts"), ...argv],
     {
       cwd,
       stdio: ["ignore", "pipe", "pipe"],
@@ -105,4 +106,47 @@ describe("ncatbot run (spawned, against the fake NapCat)", () => {
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain("ncatbot.config.yaml:2 设置 logLevel");
   }, 30_000);
+});
+
+describe("ncatbot dev (spawned): plugins from plugins/, hot reload", () => {
+  const NCATBOT = pathToFileURL(join(ROOT, "src/index.ts")).href;
+  const source = (reply: string) => `import { NcatBotPlugin } from ${JSON.stringify(NCATBOT)};
+export default class Echo extends NcatBotPlugin {
+  static meta = { name: "echo", version: "1.0.0" };
+  onLoad(): void {
+    this.onGroupMessage(async (msg) => {
+      if (msg.raw_message === "ping") await msg.reply(${JSON.stringify(reply)});
+    });
+  }
+}
+`;
+
+  it("loads a TypeScript plugin without a build step, and reloads it when its file changes", async () => {
+    const fake = await startFakeNapCatInProcess({ token: TOKEN, heartbeatIntervalMs: 0 });
+    cleanups.push(() => fake.stop());
+    const dir = project(`wsUri: ${fake.wsUrl}\nwsToken: ${TOKEN}\nlogLevel: info\n`);
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(dir, "plugins/echo"), { recursive: true });
+    writeFileSync(join(dir, "plugins/echo/index.ts"), source("pong v1"));
+    const dev = cli(dir, "dev");
+    await dev.waitFor("✔ 已连接");
+    const replyTo = async (expected: string) => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        fake.clearCalls();
+        await fake.say({ text: "ping" });
+        const call = await fake.waitForCall("send_group_msg", 2_000).catch(() => undefined);
+        if (call && JSON.stringify(call.params).includes(expected)) return;
+        if (Date.now() > deadline)
+          throw new Error(`no "${expected}" reply; output:\n${dev.output()}`);
+      }
+    };
+    await replyTo("pong v1");
+    writeFileSync(join(dir, "plugins/echo/index.ts"), source("pong v2"));
+    await replyTo("pong v2");
+    expect(dev.output()).toMatch(/reload/i);
+    expect(dev.output()).not.toContain(TOKEN);
+    dev.child.kill("SIGINT");
+    expect(await dev.exited).toBe(0);
+  }, 90_000);
 });

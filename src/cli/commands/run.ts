@@ -104,6 +104,20 @@ export async function runBot(
   }
 }
 
+/** Registers `dev` on `program`: `run` with hot reload of changed plugins and readable logs. */
+export function registerDev(program: Command, ctx: CliContext, run: RunCommand): void {
+  program
+    .command("dev")
+    .description("开发模式：和 run 一样，但改了插件代码会自动重新加载，日志更好读")
+    .option("-c, --config <file>", "配置文件，默认 ncatbot.config.yaml")
+    .action((flags: RunFlags) =>
+      run(() => {
+        ctx.out("开发模式：plugins/ 里的文件一改就重新加载那个插件。");
+        return runBot(ctx, flags, { hotReload: true, logFormat: "pretty" });
+      }),
+    );
+}
+
 /** Registers `run` on `program`. */
 export function registerRun(program: Command, ctx: CliContext, run: RunCommand): void {
   program

@@ -1,9 +1,14 @@
 /**
  * The files `ncatbot init` writes, as text: the commented Chinese config, the
  * hello plugin with its test, package.json, .gitignore and (TypeScript) tsconfig.
+ * The project has no entry file: `ncatbot run` / `ncatbot dev` load `plugins/`.
  *
  * @module
  */
+
+import { pluginSource, pluginTest } from "./plugin-template.js";
+
+const HELLO = "你好，我是 NcatBot 喵~";
 
 /** What the user chose (from prompts or flags). */
 export interface ProjectAnswers {
@@ -63,77 +68,6 @@ logLevel: info
 `;
 }
 
-function helloPlugin(lang: "ts" | "js"): string {
-  const typeImport =
-    lang === "ts"
-      ? 'import type { BotClient } from "ncatbot";\n\n'
-      : '/** @typedef {import("ncatbot").BotClient} BotClient */\n\n';
-  const param = lang === "ts" ? "bot: BotClient" : "bot";
-  const ret = lang === "ts" ? ": void" : "";
-  const doc = lang === "ts" ? "" : "\n * @param {BotClient} bot";
-  return `${typeImport}/**
- * hello 插件：在群里或私聊发送 /hello，机器人回复一句问候。
- * 照着它写你自己的插件：一个插件就是一个注册回调的函数。${doc}
- */
-export default function hello(${param})${ret} {
-  bot.onGroupMessage(async (msg) => {
-    if (msg.raw_message.trim() === "/hello") {
-      await msg.reply(\`你好，\${msg.sender.nickname ?? "朋友"}！我是 NcatBot 喵~\`);
-    }
-  });
-  bot.onPrivateMessage(async (msg) => {
-    if (msg.raw_message.trim() === "/hello") {
-      await msg.reply("你好！我是 NcatBot 喵~");
-    }
-  });
-}
-`;
-}
-
-function helloTest(lang: "ts" | "js"): string {
-  return `import { createTestBot } from "ncatbot/testing";
-import { afterEach, expect, it } from "vitest";
-import hello from "./index.${lang}";
-
-// 用假 NapCat 测试插件：不需要 QQ，也不需要真的 NapCat。
-let stop${lang === "ts" ? ": (() => Promise<void>) | undefined" : ""};
-afterEach(async () => {
-  await stop?.();
-});
-
-it("群里发 /hello，机器人回复问候", async () => {
-  const t = await createTestBot({ setup: hello });
-  stop = () => t.stop();
-  const reply = await t.sayAndWaitReply("/hello");
-  expect(reply.text).toContain("你好");
-});
-
-it("别的消息不回复", async () => {
-  const t = await createTestBot({ setup: hello });
-  stop = () => t.stop();
-  await t.say("随便说点什么");
-  const reply = await t.sayAndWaitReply("/hello");
-  expect(reply.text).toContain("你好");
-  expect(t.replies()).toHaveLength(1);
-});
-`;
-}
-
-function botEntry(lang: "ts" | "js"): string {
-  return `import { BotClient } from "ncatbot";
-import hello from "./plugins/hello/index.${lang}";
-
-// 读取 ncatbot.config.yaml（和 NCATBOT_* 环境变量），连接 NapCat。
-const bot = new BotClient();
-
-// 加载插件：每个插件是一个注册回调的函数。
-hello(bot);
-
-// 启动并一直运行，直到按下 Ctrl+C。
-await bot.run();
-`;
-}
-
 function packageJson(a: ProjectAnswers): string {
   const ts = a.lang === "ts";
   const pkg = {
@@ -141,10 +75,8 @@ function packageJson(a: ProjectAnswers): string {
     version: "0.1.0",
     private: true,
     type: "module",
-    scripts: ts
-      ? { start: "tsx bot.ts", dev: "tsx watch bot.ts", test: "vitest run" }
-      : { start: "node bot.js", dev: "node --watch bot.js", test: "vitest run" },
-    dependencies: { ncatbot: a.ncatbotVersion, ...(ts ? { tsx: "^4.20.0" } : {}) },
+    scripts: { start: "ncatbot run", dev: "ncatbot dev", test: "vitest run" },
+    dependencies: { ncatbot: a.ncatbotVersion },
     devDependencies: { vitest: "^4.0.0", ...(ts ? { typescript: "^5.9.0" } : {}) },
     engines: { node: ">=20" },
   };
@@ -172,7 +104,7 @@ const TSCONFIG = `${JSON.stringify(
       noEmit: true,
       allowImportingTsExtensions: true,
     },
-    include: ["bot.ts", "plugins"],
+    include: ["plugins"],
   },
   null,
   2,
@@ -185,9 +117,8 @@ export function projectFiles(a: ProjectAnswers): ProjectFile[] {
     { path: "ncatbot.config.yaml", text: configYaml(a) },
     { path: "package.json", text: packageJson(a) },
     { path: ".gitignore", text: GITIGNORE },
-    { path: `bot.${ext}`, text: botEntry(ext) },
-    { path: `plugins/hello/index.${ext}`, text: helloPlugin(ext) },
-    { path: `plugins/hello/hello.test.${ext}`, text: helloTest(ext) },
+    { path: `plugins/hello/index.${ext}`, text: pluginSource(ext, "hello", "Hello", HELLO) },
+    { path: `plugins/hello/hello.test.${ext}`, text: pluginTest(ext, "hello", "Hello", "你好") },
   ];
   if (ext === "ts") files.push({ path: "tsconfig.json", text: TSCONFIG });
   return files;
