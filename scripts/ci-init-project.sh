@@ -24,4 +24,7 @@ for project in bot-ts bot-js; do
   cd "$work/$project"
   npm install --no-audit --no-fund --silent "$tarball"
   npm test
+  # the installed CLI (plain node, no build step) loads the project's plugin and checks the config
+  npx --no-install ncatbot plugin list
+  npx --no-install ncatbot config check
 done

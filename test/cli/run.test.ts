@@ -126,6 +126,8 @@ export default class Echo extends NcatBotPlugin {
     cleanups.push(() => fake.stop());
     const dir = project(`wsUri: ${fake.wsUrl}\nwsToken: ${TOKEN}\nlogLevel: info\n`);
     const { mkdirSync } = await import("node:fs");
+    // as in a project made by `ncatbot init`: ES modules
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
     mkdirSync(join(dir, "plugins/echo"), { recursive: true });
     writeFileSync(join(dir, "plugins/echo/index.ts"), source("pong v1"));
     const dev = cli(dir, "dev");

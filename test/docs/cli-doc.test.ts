@@ -1,7 +1,8 @@
 /**
  * docs/cli.md cannot rot: every `npx ncatbot ...` line in its code blocks names a
  * command and options that exist, and the lines that need no network (init,
- * config, napcat setup) run, in order, in a temporary folder.
+ * config, napcat setup, plugin new/disable/enable) run, in order, in a
+ * temporary folder. (`plugin list` imports the plugins: tested in test/cli/.)
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
