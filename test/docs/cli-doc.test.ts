@@ -4,18 +4,22 @@
  * config, napcat setup, plugin new/disable/enable) run, in order, in a
  * temporary folder. (`plugin list` imports the plugins: tested in test/cli/.)
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { afterEach, describe, expect, it } from "vitest";
 import { captureContext } from "../../src/cli/context.js";
 import { createProgram, runCli } from "../../src/cli/program.js";
+import type { PluginClass } from "../../src/plugin/index.js";
+import { createTestBot } from "../../src/testing/index.js";
 
 const page = readFileSync(new URL("../../docs/cli.md", import.meta.url), "utf8");
+const quickstart = readFileSync(new URL("../../docs/quickstart.md", import.meta.url), "utf8");
+const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 
-function commandLines(): string[][] {
-  const blocks = [...page.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+function commandLines(text = page): string[][] {
+  const blocks = [...text.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1] as string);
   return blocks
     .flatMap((b) => b.split("\n"))
     .map((line) => line.replace(/#.*$/, "").trim())
@@ -41,8 +45,8 @@ afterEach(() => {
 });
 
 describe("docs/cli.md", () => {
-  it("names only commands and options that exist", () => {
-    const lines = commandLines();
+  it("names only commands and options that exist (docs/cli.md, docs/quickstart.md, README)", () => {
+    const lines = [...commandLines(), ...commandLines(quickstart), ...commandLines(readme)];
     expect(lines.length).toBeGreaterThan(8);
     for (const argv of lines) {
       const { cmd, rest } = resolve(argv);
@@ -83,5 +87,31 @@ describe("docs/cli.md", () => {
       }
     }
     expect(inited).toBe(true);
+  });
+});
+
+describe("docs/quickstart.md", () => {
+  it("its hello plugin answers /hello against the fake NapCat", async () => {
+    const code = /```ts\n([\s\S]*?)```/.exec(quickstart)?.[1];
+    expect(code).toContain("extends NcatBotPlugin");
+    dir = mkdtempSync(join(tmpdir(), "ncatbot-quickstart-"));
+    const file = join(dir, "hello.ts");
+    writeFileSync(file, code as string);
+    const { default: Hello } = (await import(file)) as { default: PluginClass };
+    const t = await createTestBot({ plugins: [Hello] });
+    try {
+      const reply = await t.sayAndWaitReply("/hello");
+      expect(reply.text).toContain("你好，我是 NcatBot 喵~");
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it("starts with the init, doctor, dev path", () => {
+    const first = commandLines(quickstart)
+      .slice(0, 2)
+      .map((argv) => argv[0]);
+    expect(first).toEqual(["init", "doctor"]);
+    expect(quickstart).toMatch(/npm run dev/);
   });
 });
