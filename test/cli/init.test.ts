@@ -187,3 +187,16 @@ describe("ncatbot init in the current, empty folder", () => {
     expect(existsSync(join(cwd, "ncatbot.config.yaml"))).toBe(true);
   });
 });
+
+describe("ncatbot init: Ctrl+C during the questions", () => {
+  it("writes nothing and exits 130", async () => {
+    const cwd = tempDir();
+    const aborted = new AbortController();
+    aborted.abort();
+    const ctx = { ...captureContext(cwd), interactive: true, signal: aborted.signal };
+    const code = await runCli(["init", "p"], ctx);
+    expect(code).toBe(130);
+    expect(ctx.stderr.join("\n")).toContain("已取消，没有写入任何文件");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
