@@ -27,12 +27,8 @@ export default class ${cls} extends NcatBotPlugin {
   static meta = { name: "${name}", version: "0.1.0", description: "发送 /${name}，机器人回复" };
 
   ${onLoad} {
-    this.onGroupMessage(async (msg) => {
-      if (msg.raw_message.trim() === "/${name}") await msg.reply(${text});
-    });
-    this.onPrivateMessage(async (msg) => {
-      if (msg.raw_message.trim() === "/${name}") await msg.reply(${text});
-    });
+    // /${name}：群里和私聊都能用
+    this.command("${name}", { description: "回复一句话" }, (e) => e.reply(${text}));
   }
 }
 `;

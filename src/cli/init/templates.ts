@@ -43,9 +43,7 @@ export function configYaml(a: ProjectAnswers): string {
   const qqLine =
     a.qq !== undefined ? `selfId: ${a.qq}` : "# selfId: 123456789   # 取消注释并填上机器人的 QQ 号";
   const rootLine =
-    a.root !== undefined
-      ? `# root: ${a.root}   # 机器人主人的 QQ 号（命令权限，命令系统支持后生效）`
-      : "# root: 987654321   # 机器人主人的 QQ 号（命令权限，命令系统支持后生效）";
+    a.root !== undefined ? `root: ${a.root}` : "# root: 987654321   # 取消注释并填上你的 QQ 号";
   return `# NcatBot 配置文件（由 ncatbot init 生成）
 # 修改后重启机器人生效。检查配置：npx ncatbot config check
 # 检查和 NapCat 的连接：npx ncatbot doctor
@@ -61,6 +59,7 @@ wsToken: ${yamlString(a.token)}
 # 机器人自己的 QQ 号：填上后，NcatBot 会检查 NapCat 登录的是不是这个号
 ${qqLine}
 
+# 机器人主人的 QQ 号：拥有所有命令的权限（也可以写成列表 [111, 222]）
 ${rootLine}
 
 # 日志级别：trace、debug、info、warn、error、fatal、silent
