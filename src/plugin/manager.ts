@@ -564,7 +564,19 @@ export class PluginManager {
     let slot = this.#data.get(name);
     if (slot) return slot;
     const file = `${dir}/data.json`;
-    const read = readJsonFile(file);
+    let read: ReturnType<typeof readJsonFile>;
+    try {
+      read = readJsonFile(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new PluginLoadError(
+        name,
+        file,
+        `its data file cannot be read (${code})`,
+        "Check the file's permissions, or move it away to start with empty data; the plugin was not loaded.",
+        error,
+      );
+    }
     if (read.kind === "corrupt") {
       this.#bot.log.warn(
         { plugin: name, file, movedTo: read.movedTo },
