@@ -134,8 +134,8 @@ export type PluginData = Record<string, any>;
 export abstract class NcatBotPlugin<D extends object = PluginData> {
   /** Brand: how the loader recognises a plugin class from any copy of `ncatbot`. */
   static readonly [PLUGIN_BRAND] = true;
-  /** Who the plugin is (override in the subclass). */
-  static meta: PluginMeta;
+  // Subclasses declare `static meta = { name, version, ... }` (see PluginMeta). It is not
+  // declared here, so that it needs no `override` under `noImplicitOverride`.
 
   readonly #context: PluginContext;
 
@@ -437,7 +437,7 @@ export function definePlugin<S extends ConfigSchema = Record<never, never>>(
     throw new NcatBotError("definePlugin({...}) needs a `name`");
   }
   class Defined extends NcatBotPlugin {
-    static override meta: PluginMeta = meta;
+    static meta: PluginMeta = meta;
     readonly config = this.defineConfig(schema ?? {});
     onLoad(): unknown {
       return onLoad?.(this as unknown as DefinedPlugin<S>);

@@ -20,7 +20,7 @@ describe("plugin event bus", () => {
   it("publish reaches subscribers in other plugins; lifecycle events are published", async () => {
     const got: BusMessage[] = [];
     class Listener extends NcatBotPlugin {
-      static override meta = { name: "listener" };
+      static meta = { name: "listener" };
       onLoad() {
         this.subscribe("score", (m) => void got.push(m));
         this.subscribe("plugin.loaded", (m) => void got.push(m));
@@ -28,7 +28,7 @@ describe("plugin event bus", () => {
       }
     }
     class Scorer extends NcatBotPlugin {
-      static override meta = { name: "scorer", version: "1.2.3" };
+      static meta = { name: "scorer", version: "1.2.3" };
       onLoad() {
         this.onGroupMessage((msg) => this.publish("score", { user: msg.user_id, points: 1 }));
       }
@@ -65,7 +65,7 @@ describe("plugin event bus", () => {
 describe("per-chat switches", () => {
   it("off in one group: its handlers skip that group only; persisted; root is never switched off", async () => {
     class Echo extends NcatBotPlugin {
-      static override meta = { name: "echo" };
+      static meta = { name: "echo" };
       onLoad() {
         this.onGroupMessage((msg) => msg.reply(`echo ${msg.raw_message}`));
       }
@@ -110,7 +110,7 @@ describe("per-chat switches", () => {
 
   it("switches survive a restart (they live in the plugin's data folder)", async () => {
     class Quiet extends NcatBotPlugin {
-      static override meta = { name: "quiet" };
+      static meta = { name: "quiet" };
     }
     const dataDir = tempDir();
     const first = await createTestBot({

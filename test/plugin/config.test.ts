@@ -13,7 +13,7 @@ import { cleanTempDirs, tempDir } from "./helpers.js";
 afterEach(cleanTempDirs);
 
 class Greeter extends NcatBotPlugin {
-  static override meta = { name: "greeter", version: "1.0.0" };
+  static meta = { name: "greeter", version: "1.0.0" };
   config = this.defineConfig({
     greeting: { default: "你好", description: "问候语" },
     times: { default: 1, description: "说几遍" },
@@ -27,7 +27,7 @@ class Greeter extends NcatBotPlugin {
 }
 
 class Other extends NcatBotPlugin {
-  static override meta = { name: "other" };
+  static meta = { name: "other" };
 }
 
 const FILE = `# my bot

@@ -15,7 +15,7 @@ import { cleanTempDirs, tempDir } from "./helpers.js";
 afterEach(cleanTempDirs);
 
 class Notes extends NcatBotPlugin<{ notes?: string[]; loads?: number }> {
-  static override meta = { name: "notes" };
+  static meta = { name: "notes" };
   onLoad() {
     this.data.loads = (this.data.loads ?? 0) + 1;
   }
@@ -76,7 +76,7 @@ describe("plugin data", () => {
     const { mkdirSync } = await import("node:fs");
     mkdirSync(join(dataDir, "notes", "data.json"), { recursive: true });
     class Fine extends NcatBotPlugin {
-      static override meta = { name: "fine" };
+      static meta = { name: "fine" };
     }
     const bot = new BotClient(
       {

@@ -24,7 +24,7 @@ describe("plugin lifecycle", () => {
   it("a class plugin's handler answers over the wire; async onLoad is awaited", async () => {
     const order: string[] = [];
     class Echo extends NcatBotPlugin {
-      static override meta = { name: "echo", version: "1.0.0" };
+      static meta = { name: "echo", version: "1.0.0" };
       async onLoad() {
         await new Promise((resolve) => setTimeout(resolve, 20));
         order.push("loaded");
@@ -58,7 +58,7 @@ describe("plugin lifecycle", () => {
   it("after unload no callback of the plugin runs again: handlers, tasks, timers, bus listeners", async () => {
     const calls = { message: 0, notice: 0, task: 0, interval: 0, timeout: 0, bus: 0, onClose: 0 };
     class Counter extends NcatBotPlugin {
-      static override meta = { name: "counter", version: "1.0.0" };
+      static meta = { name: "counter", version: "1.0.0" };
       onLoad() {
         this.onGroupMessage(() => {
           calls.message++;
@@ -129,7 +129,7 @@ describe("plugin lifecycle", () => {
     let handled = 0;
     let late: Promise<void> | undefined;
     class Late extends NcatBotPlugin {
-      static override meta = { name: "late" };
+      static meta = { name: "late" };
       onLoad() {
         late = gate.then(() => {
           this.onGroupMessage(() => {
@@ -154,7 +154,7 @@ describe("plugin lifecycle", () => {
   it("load / unload / reload / list at run time", async () => {
     let loads = 0;
     class A extends NcatBotPlugin {
-      static override meta = { name: "a", version: "1.0.0" };
+      static meta = { name: "a", version: "1.0.0" };
       onLoad() {
         loads++;
         this.data.loads = loads;
@@ -178,7 +178,7 @@ describe("plugin lifecycle", () => {
   it("a handler failure reaches bot.catch with the error, the plugin and the event", async () => {
     const caught: HandlerError[] = [];
     class Broken extends NcatBotPlugin {
-      static override meta = { name: "broken" };
+      static meta = { name: "broken" };
       onLoad() {
         this.onGroupMessage(function explode() {
           throw new Error("boom");

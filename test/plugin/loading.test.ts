@@ -23,7 +23,7 @@ function plugin(
   extra: { onLoad?: (this: NcatBotPlugin) => unknown } = {},
 ): PluginClass {
   const cls = class extends NcatBotPlugin {
-    static override meta = { name, version, dependencies };
+    static meta = { name, version, dependencies };
     onLoad() {
       order.push(name);
       return extra.onLoad?.call(this);
@@ -155,7 +155,7 @@ describe("load order", () => {
 
   it("onLoad that never finishes times out with an error naming the plugin", async () => {
     class Stuck extends NcatBotPlugin {
-      static override meta = { name: "stuck", timeoutMs: 50 };
+      static meta = { name: "stuck", timeoutMs: 50 };
       onLoad() {
         return new Promise(() => {});
       }
@@ -167,7 +167,7 @@ describe("load order", () => {
 
   it("onClose throwing is reported and the plugin is still unloaded", async () => {
     class Closing extends NcatBotPlugin {
-      static override meta = { name: "closing" };
+      static meta = { name: "closing" };
       onClose() {
         throw new Error("close failed");
       }
