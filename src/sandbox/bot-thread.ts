@@ -12,7 +12,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { LogLevel } from "../client/index.js";
 import { BotClient } from "../client/index.js";
-import { registerExampleBot } from "./example-bot.js";
+import "../plugin/index.js"; // installs bot.plugins
+import { ExampleBotPlugin } from "./example-bot.js";
 
 /** What the main thread passes as `workerData`. */
 export interface BotThreadData {
@@ -42,10 +43,11 @@ async function main(): Promise<void> {
       logLevel: data.logLevel,
       configFile: false,
       reconnect: false,
+      pluginsDir: false,
+      plugins: [ExampleBotPlugin], // the example bot is a plugin (src/sandbox/example-bot.ts)
     },
     { env: {} },
   );
-  registerExampleBot(bot);
   parentPort?.on("message", (message: unknown) => {
     if (message !== "stop") return;
     bot

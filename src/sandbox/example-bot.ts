@@ -6,12 +6,33 @@
  */
 import type { BotClient } from "../client/index.js";
 import type { GroupMessageEvent, PrivateMessageEvent } from "../event/index.js";
+import { NcatBotPlugin } from "../plugin/index.js";
 
 /** A 32x32 cat face (PNG, 199 bytes), inlined so the example needs no file or network. */
 export const CAT_IMAGE =
   "base64://iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAjklEQVR42mNgGAVowEZX4z8ID5i5g8YB1HIIyeYNGgf83+4LxuQ6hGxzBp0D0A0gFuPSP3QdQCke/A6glcVEO2TQOoBQ4iJV/dB1AByQGNS49GE4ZNA6ABf+kDQJBVOcGIecA0hNnFQvBwbMAQQT65B1wGhtSKgxSa6FZDduB9wBhBxECNOsyzZgDhi2AACe9tukk7u3WwAAAABJRU5ErkJggg==";
 
 type AnyMessage = GroupMessageEvent | PrivateMessageEvent;
+
+/** What the example bot registers on: a `BotClient`, or a plugin (same method names). */
+export type ExampleBotHost = Pick<BotClient, "api" | "on" | "onGroupMessage" | "onPrivateMessage">;
+
+/**
+ * The example bot as a plugin: what the sandbox loads, so a newcomer sees the plugin
+ * pattern (everything it registers goes away when it unloads). See docs/plugins.md.
+ *
+ * @example
+ * ```ts
+ * const bot = new BotClient({ plugins: [ExampleBotPlugin] });
+ * ```
+ */
+export class ExampleBotPlugin extends NcatBotPlugin {
+  static meta = { name: "example-bot", version: "1.0.0", description: "沙盒里的示例机器人" };
+
+  onLoad(): void {
+    registerExampleBot(this);
+  }
+}
 
 /**
  * Registers the example bot's handlers on `bot`:
@@ -30,7 +51,7 @@ type AnyMessage = GroupMessageEvent | PrivateMessageEvent;
  * await bot.run();
  * ```
  */
-export function registerExampleBot(bot: BotClient): void {
+export function registerExampleBot(bot: ExampleBotHost): void {
   // 1. "测试": an async callback that awaits one call, then makes a blocking (Sync) call.
   bot.onGroupMessage(async (msg) => {
     if (msg.raw_message === "测试") {

@@ -5,7 +5,12 @@
  * @module
  */
 export { type SandboxBot, startBotThread } from "./bot-runner.js";
-export { CAT_IMAGE, registerExampleBot } from "./example-bot.js";
+export {
+  CAT_IMAGE,
+  type ExampleBotHost,
+  ExampleBotPlugin,
+  registerExampleBot,
+} from "./example-bot.js";
 export { SANDBOX_PAGE } from "./page.js";
 export { type PageClient, PageHub } from "./page-hub.js";
 export type {
