@@ -140,6 +140,11 @@ function botList(opts) {
       label: "ncatbot async + 500 commands (traffic matches none)",
       cmd: ["node", join(BENCH, "drivers/commands.mjs")],
     },
+    {
+      name: "plugins20",
+      label: "ncatbot async + 20 plugins (each a handler ignoring the traffic)",
+      cmd: ["node", join(BENCH, "drivers/plugins20.mjs")],
+    },
   ];
   if (opts.nodeFlags.length > 0) {
     const flags = opts.nodeFlags.join(" ");
@@ -315,6 +320,16 @@ function budget(rows) {
     checks.push({
       pass,
       line: `${row.name}: zero lost / wrong / private-answered in every round: ${row.lost} / ${row.wrong} / ${row.private_answered} (${row.ok_rounds}/${row.rounds} rounds completed)`,
+    });
+  }
+  const plugins = rows.plugins20;
+  if (plugins) {
+    const pcpu = limit("cpu_s_per_10k_events", plugins.cpu_s_per_10k_events, 1.3, "max");
+    checks.push({ ...pcpu, line: `async + 20 plugins CPU per event <= 1.3x floor: ${pcpu.got}` });
+    const bad = plugins.lost + plugins.wrong + plugins.private_answered;
+    checks.push({
+      pass: bad === 0 && plugins.ok_rounds === plugins.rounds,
+      line: `plugins20: zero lost / wrong / private-answered in every round: ${plugins.lost} / ${plugins.wrong} / ${plugins.private_answered} (${plugins.ok_rounds}/${plugins.rounds} rounds completed)`,
     });
   }
   const tput = limit("pongs_per_s", sync.pongs_per_s, 0.2, "min");
