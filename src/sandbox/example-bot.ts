@@ -15,7 +15,10 @@ export const CAT_IMAGE =
 type AnyMessage = GroupMessageEvent | PrivateMessageEvent;
 
 /** What the example bot registers on: a `BotClient`, or a plugin (same method names). */
-export type ExampleBotHost = Pick<BotClient, "api" | "on" | "onGroupMessage" | "onPrivateMessage">;
+export type ExampleBotHost = Pick<
+  BotClient,
+  "api" | "command" | "on" | "onGroupMessage" | "onPrivateMessage"
+>;
 
 /**
  * The example bot as a plugin: what the sandbox loads, so a newcomer sees the plugin

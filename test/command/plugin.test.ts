@@ -4,7 +4,7 @@ import { createTestBot, type TestBot } from "ncatbot/testing";
 import { afterEach, expect, it } from "vitest";
 
 class Greeter extends NcatBotPlugin {
-  static override meta = { name: "greeter", version: "1.0.0" };
+  static meta = { name: "greeter", version: "1.0.0" };
   onLoad() {
     this.command("hello [name:string=朋友]", { description: "打招呼" }, (e, { name }) =>
       e.reply(`你好，${name}`),
