@@ -4,6 +4,7 @@
  * - src/protocol/action-params.generated.ts (compact param names for bot.api's check)
  * - src/protocol/actions.generated.ts (typed action table and name lists)
  * - src/testing/events/examples.generated.ts (the catalog's event examples)
+ * - src/api/methods.generated.ts (every `bot.api` method and Sync twin, with TSDoc)
  * - docs/reference/api.md (Chinese API reference)
  *
  * Usage: `npm run gen:protocol` writes the files; `npm run check:generated`
@@ -20,6 +21,7 @@ import { EVENT_EXAMPLES_FILE, renderEventExamples } from "./gen-event-examples.j
 import { emitActions } from "./protocol/emit-actions.js";
 import { emitDocs } from "./protocol/emit-docs.js";
 import { emitParams } from "./protocol/emit-params.js";
+import { emitMethods } from "./protocol/emit-methods.js";
 import { emitSpecs } from "./protocol/emit-specs.js";
 import { nameActions } from "./protocol/names.js";
 import { parseRefreshArgs, refreshData } from "./protocol/refresh.js";
@@ -42,6 +44,7 @@ export function generate(): { files: Map<string, string>; report: string[] } {
     ["src/protocol/action-specs.generated.ts", emitSpecs(actions, names)],
     ["src/protocol/action-params.generated.ts", emitParams(actions)],
     ["src/protocol/actions.generated.ts", emitActions(actions, names, doc)],
+    ["src/api/methods.generated.ts", emitMethods(actions, names)],
     ["docs/reference/api.md", emitDocs(actions, names)],
     [EVENT_EXAMPLES_FILE, renderEventExamples()],
   ]);

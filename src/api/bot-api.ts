@@ -26,13 +26,9 @@ import {
   type PostGroupMsgOptions,
 } from "./compose.js";
 import { CONVENIENCE } from "./convenience.js";
-import {
-  type ActionArgs,
-  type GeneratedMethods,
-  type GeneratedSyncMethods,
-  generatedMethod,
-} from "./generated-methods.js";
+import { type ActionArgs, generatedMethod } from "./generated-methods.js";
 import { buildMethodsOnFirstAccess, type Method } from "./lazy-methods.js";
+import type { GeneratedMethods, GeneratedSyncMethods } from "./methods.generated.js";
 import { type ActionSteps, runAsync, runSync } from "./runner.js";
 
 type ConvenienceTable = typeof CONVENIENCE;

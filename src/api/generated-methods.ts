@@ -1,6 +1,7 @@
 /**
- * One camelCase method per NapCat action, derived from `ACTION_METHODS`
- * (protocol/) by mapped types and ONE runtime builder. Nothing here is written per action.
+ * One camelCase method per NapCat action, derived from `ACTION_METHODS` (protocol/) by
+ * ONE runtime builder. Nothing here is written per action; the methods' declarations
+ * (with their TSDoc) are generated into methods.generated.ts.
  *
  * @module
  */
@@ -10,7 +11,6 @@ import {
   type ActionMethodName,
   type ActionName,
   type ActionParams,
-  type ActionResult,
 } from "../protocol/index.js";
 import type { Method } from "./lazy-methods.js";
 import { paramCheckOf } from "./param-check.js";
@@ -32,20 +32,6 @@ type MethodTable = typeof ACTION_METHODS;
 
 /** The NapCat action a camelCase method name maps to, e.g. `"sendGroupMsg"` -> `"send_group_msg"`. */
 export type ActionOfMethod<M extends ActionMethodName> = MethodTable[M] & ActionName;
-
-/** Async methods: `bot.api.sendGroupMsg({ group_id, message })` -> `Promise<{ message_id, ... }>`. */
-export type GeneratedMethods = {
-  readonly [M in ActionMethodName]: (
-    ...args: ActionArgs<ActionOfMethod<M>>
-  ) => Promise<ActionResult<ActionOfMethod<M>>>;
-};
-
-/** Blocking twins: `bot.api.sendGroupMsgSync({ group_id, message })` -> `{ message_id, ... }`. */
-export type GeneratedSyncMethods = {
-  readonly [M in ActionMethodName as `${M}Sync`]: (
-    ...args: ActionArgs<ActionOfMethod<M>>
-  ) => ActionResult<ActionOfMethod<M>>;
-};
 
 /** What a prototype must offer for the generated methods to work. */
 export interface RawCaller {

@@ -30,9 +30,5 @@ export {
   type GroupSendResult,
   type PostFileOptions,
 } from "./convenience.js";
-export type {
-  ActionArgs,
-  ActionOfMethod,
-  GeneratedMethods,
-  GeneratedSyncMethods,
-} from "./generated-methods.js";
+export type { ActionArgs, ActionOfMethod } from "./generated-methods.js";
+export type { GeneratedMethods, GeneratedSyncMethods } from "./methods.generated.js";

@@ -106,7 +106,7 @@ export type EventClassFor<K extends string> = K extends LeafKey
 /** Each protocol `EventKey` mapped to its event class type, for `bot.on(key, (e) => ...)`. */
 export type EventByKey = { [K in EventKey]: EventClassFor<K> };
 
-/** Group message events (`message.group`). */
+/** Message events, group or private (`message.group` | `message.private`); narrow with `isGroupMessage`. */
 export type MessageEvent = GroupMessageEvent | PrivateMessageEvent;
 /** The bot's own messages (`message_sent`). */
 export type MessageSentEvent = GroupMessageSentEvent | PrivateMessageSentEvent;

@@ -13,6 +13,7 @@ import {
   messageIdOf,
   type PostGroupMsgOptions,
 } from "../api/compose.js";
+import { step } from "../api/runner.js";
 import { messageEventBase } from "./base.js";
 import type {
   GroupMessageSentWire,
@@ -20,12 +21,8 @@ import type {
   PrivateMessageSentWire,
   PrivateMessageWire,
 } from "./payloads.js";
-import { type MessageQuickOperation, quickOperation, quickOperationSync } from "./quick.js";
-
-/** `send_group_msg`'s answer -> its message_id (shared by every reply). */
-const GROUP_MESSAGE_ID = (result: unknown): MessageId => messageIdOf(result, "send_group_msg");
-/** `send_private_msg`'s answer -> its message_id (shared by every reply). */
-const PRIVATE_MESSAGE_ID = (result: unknown): MessageId => messageIdOf(result, "send_private_msg");
+import type { MessageQuickOperation } from "./quick.js";
+import { deleteMessage, quickOperation, shortcut } from "./shortcuts.js";
 
 /** What `reply` accepts: literal text, a MessageArray, wire segments, or `postGroupMsg`-style options. */
 export type ReplyContent = MessageInput | PostGroupMsgOptions;
@@ -57,171 +54,168 @@ export const DEFAULT_BAN_SECONDS = 60;
  * ```
  */
 export class GroupMessageEvent extends messageEventBase<GroupMessageWire>() {
-  #replyParams(content: ReplyContent, options: GroupReplyOptions | undefined) {
-    const prefix: { reply?: MessageId; at?: Id } = {};
-    if (options?.quote !== false) prefix.reply = this.message_id;
-    if (options?.at !== false) prefix.at = this.user_id;
-    return { group_id: this.group_id, message: composeReply(this.api, content, prefix) };
-  }
-
   /**
    * Reply in the group: quotes the message and @s the sender unless told otherwise
    * (NcatBot 4.x behaviour). Sends `send_group_msg`; resolves to the new message_id.
    */
   reply(content: ReplyContent, options?: GroupReplyOptions): Promise<MessageId> {
-    // Not `async`: one promise fewer per reply; a validation error still rejects.
-    try {
-      return this.api.sendGroupMsg(this.#replyParams(content, options)).then(GROUP_MESSAGE_ID);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return groupReply.run(this, content, options);
   }
 
-  /** Blocking twin of {@link GroupMessageEvent.reply}. */
+  /**
+   * Blocking form of {@link GroupMessageEvent.reply}: reply in the group, quoting the
+   * message and @ing the sender unless told otherwise (`send_group_msg`); returns the message_id.
+   */
   replySync(content: ReplyContent, options?: GroupReplyOptions): MessageId {
-    return messageIdOf(
-      this.api.sendGroupMsgSync(this.#replyParams(content, options)),
-      "send_group_msg",
-    );
+    return groupReply.runSync(this, content, options);
   }
 
   /** Recall this message (`delete_msg`). The bot must be admin unless it sent it. */
-  async delete(): Promise<void> {
-    await this.api.deleteMsg({ message_id: this.message_id });
+  delete(): Promise<void> {
+    return deleteMessage.run(this);
   }
 
-  /** Blocking twin of {@link GroupMessageEvent.delete}. */
+  /** Blocking form of {@link GroupMessageEvent.delete}: recall this message (`delete_msg`). */
   deleteSync(): void {
-    this.api.deleteMsgSync({ message_id: this.message_id });
+    deleteMessage.runSync(this);
   }
 
   /** Kick the sender from the group (`set_group_kick`); `reject` also blocks re-joining. */
-  async kick(reject = false): Promise<void> {
-    await this.api.setGroupKick({
-      group_id: this.group_id,
-      user_id: this.user_id,
-      reject_add_request: reject,
-    });
+  kick(reject = false): Promise<void> {
+    return kickSender.run(this, reject);
   }
 
-  /** Blocking twin of {@link GroupMessageEvent.kick}. */
+  /** Blocking form of {@link GroupMessageEvent.kick}: kick the sender (`set_group_kick`). */
   kickSync(reject = false): void {
-    this.api.setGroupKickSync({
-      group_id: this.group_id,
-      user_id: this.user_id,
-      reject_add_request: reject,
-    });
+    kickSender.runSync(this, reject);
   }
 
   /** Mute the sender (`set_group_ban`) for `durationSeconds` (0 lifts the mute; default 60). */
-  async ban(durationSeconds: number = DEFAULT_BAN_SECONDS): Promise<void> {
-    await this.api.setGroupBan({
-      group_id: this.group_id,
-      user_id: this.user_id,
-      duration: durationSeconds,
-    });
+  ban(durationSeconds: number = DEFAULT_BAN_SECONDS): Promise<void> {
+    return banSender.run(this, durationSeconds);
   }
 
-  /** Blocking twin of {@link GroupMessageEvent.ban}. */
+  /** Blocking form of {@link GroupMessageEvent.ban}: mute the sender (`set_group_ban`; 0 lifts the mute; default 60 s). */
   banSync(durationSeconds: number = DEFAULT_BAN_SECONDS): void {
-    this.api.setGroupBanSync({
-      group_id: this.group_id,
-      user_id: this.user_id,
-      duration: durationSeconds,
-    });
+    banSender.runSync(this, durationSeconds);
   }
 
   /**
    * OneBot quick operation: `reply`, `at_sender`, `delete`, `kick`, `ban`, `ban_duration`. In HTTP POST mode the operation rides back in the response to NapCat's
    * POST (no extra request); otherwise it is sent as `.handle_quick_operation`.
    */
-  async quickOperation(operation: MessageQuickOperation): Promise<void> {
-    await quickOperation(this, this.api, operation);
+  quickOperation(operation: MessageQuickOperation): Promise<void> {
+    return quickOperation.run(this, operation);
   }
 
-  /** Blocking twin of {@link GroupMessageEvent.quickOperation}. */
+  /** Blocking form of {@link GroupMessageEvent.quickOperation}. */
   quickOperationSync(operation: MessageQuickOperation): void {
-    quickOperationSync(this, this.api, operation);
+    quickOperation.runSync(this, operation);
   }
 }
+
+const groupReply = shortcut(function* (
+  event: GroupMessageEvent,
+  content: ReplyContent,
+  options: GroupReplyOptions | undefined,
+) {
+  const prefix: { reply?: MessageId; at?: Id } = {};
+  if (options?.quote !== false) prefix.reply = event.message_id;
+  if (options?.at !== false) prefix.at = event.user_id;
+  const message = composeReply(event.api, content, prefix);
+  const sent = yield* step("send_group_msg", { group_id: event.group_id, message });
+  return messageIdOf(sent, "send_group_msg");
+});
+
+const kickSender = shortcut(function* (event: GroupMessageEvent, reject: boolean) {
+  yield* step("set_group_kick", {
+    group_id: event.group_id,
+    user_id: event.user_id,
+    reject_add_request: reject,
+  });
+});
+
+const banSender = shortcut(function* (event: GroupMessageEvent, durationSeconds: number) {
+  yield* step("set_group_ban", {
+    group_id: event.group_id,
+    user_id: event.user_id,
+    duration: durationSeconds,
+  });
+});
 
 /**
  * A private message (OneBot `message.private`, friend or group temp session).
  * No `kick` / `ban`: they need a group.
  */
 export class PrivateMessageEvent extends messageEventBase<PrivateMessageWire>() {
-  #replyParams(content: ReplyContent, options: PrivateReplyOptions | undefined) {
-    const prefix: { reply?: MessageId } = {};
-    if (options?.quote !== false) prefix.reply = this.message_id;
-    return { user_id: this.user_id, message: composeReply(this.api, content, prefix) };
-  }
-
   /** Reply to the sender (`send_private_msg`), quoting the message unless `quote: false`. Resolves to the message_id. */
   reply(content: ReplyContent, options?: PrivateReplyOptions): Promise<MessageId> {
-    // Not `async`: one promise fewer per reply; a validation error still rejects.
-    try {
-      return this.api.sendPrivateMsg(this.#replyParams(content, options)).then(PRIVATE_MESSAGE_ID);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return privateReply.run(this, content, options);
   }
 
-  /** Blocking twin of {@link PrivateMessageEvent.reply}. */
+  /** Blocking form of {@link PrivateMessageEvent.reply}: reply to the sender (`send_private_msg`); returns the message_id. */
   replySync(content: ReplyContent, options?: PrivateReplyOptions): MessageId {
-    return messageIdOf(
-      this.api.sendPrivateMsgSync(this.#replyParams(content, options)),
-      "send_private_msg",
-    );
+    return privateReply.runSync(this, content, options);
   }
 
   /** Recall this message (`delete_msg`; QQ only lets you recall recent messages). */
-  async delete(): Promise<void> {
-    await this.api.deleteMsg({ message_id: this.message_id });
+  delete(): Promise<void> {
+    return deleteMessage.run(this);
   }
 
-  /** Blocking twin of {@link PrivateMessageEvent.delete}. */
+  /** Blocking form of {@link PrivateMessageEvent.delete}: recall this message (`delete_msg`). */
   deleteSync(): void {
-    this.api.deleteMsgSync({ message_id: this.message_id });
+    deleteMessage.runSync(this);
   }
 
   /**
    * OneBot quick operation: `reply` (and `auto_escape`). In HTTP POST mode the operation rides back in the response to NapCat's
    * POST (no extra request); otherwise it is sent as `.handle_quick_operation`.
    */
-  async quickOperation(
-    operation: Pick<MessageQuickOperation, "reply" | "auto_escape">,
-  ): Promise<void> {
-    await quickOperation(this, this.api, operation);
+  quickOperation(operation: Pick<MessageQuickOperation, "reply" | "auto_escape">): Promise<void> {
+    return quickOperation.run(this, operation);
   }
 
-  /** Blocking twin of {@link PrivateMessageEvent.quickOperation}. */
+  /** Blocking form of {@link PrivateMessageEvent.quickOperation}. */
   quickOperationSync(operation: Pick<MessageQuickOperation, "reply" | "auto_escape">): void {
-    quickOperationSync(this, this.api, operation);
+    quickOperation.runSync(this, operation);
   }
 }
+
+const privateReply = shortcut(function* (
+  event: PrivateMessageEvent,
+  content: ReplyContent,
+  options: PrivateReplyOptions | undefined,
+) {
+  const prefix: { reply?: MessageId } = {};
+  if (options?.quote !== false) prefix.reply = event.message_id;
+  const message = composeReply(event.api, content, prefix);
+  const sent = yield* step("send_private_msg", { user_id: event.user_id, message });
+  return messageIdOf(sent, "send_private_msg");
+});
 
 /** The bot's own group message (go-cqhttp `message_sent.group`, needs NapCat's reportSelfMessage). */
 export class GroupMessageSentEvent extends messageEventBase<GroupMessageSentWire>() {
   /** Recall this message (`delete_msg`). */
-  async delete(): Promise<void> {
-    await this.api.deleteMsg({ message_id: this.message_id });
+  delete(): Promise<void> {
+    return deleteMessage.run(this);
   }
 
-  /** Blocking twin of {@link GroupMessageSentEvent.delete}. */
+  /** Blocking form of {@link GroupMessageSentEvent.delete}: recall this message (`delete_msg`). */
   deleteSync(): void {
-    this.api.deleteMsgSync({ message_id: this.message_id });
+    deleteMessage.runSync(this);
   }
 }
 
 /** The bot's own private message (go-cqhttp `message_sent.private`). */
 export class PrivateMessageSentEvent extends messageEventBase<PrivateMessageSentWire>() {
   /** Recall this message (`delete_msg`). */
-  async delete(): Promise<void> {
-    await this.api.deleteMsg({ message_id: this.message_id });
+  delete(): Promise<void> {
+    return deleteMessage.run(this);
   }
 
-  /** Blocking twin of {@link PrivateMessageSentEvent.delete}. */
+  /** Blocking form of {@link PrivateMessageSentEvent.delete}: recall this message (`delete_msg`). */
   deleteSync(): void {
-    this.api.deleteMsgSync({ message_id: this.message_id });
+    deleteMessage.runSync(this);
   }
 }

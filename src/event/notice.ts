@@ -5,9 +5,11 @@
  * @module
  */
 import { composeReply, type MessageId, messageIdOf } from "../api/compose.js";
+import { step } from "../api/runner.js";
 import { eventBase, need } from "./base.js";
 import type { ReplyContent } from "./message.js";
 import type { Flatten, NoticeWire, NotifyWire } from "./payloads.js";
+import { shortcut } from "./shortcuts.js";
 
 /** `notice.group_upload`: a file was uploaded to the group (`file`: id, name, size, busid). */
 export class GroupUploadNoticeEvent extends eventBase<NoticeWire<"group_upload">>() {}
@@ -20,23 +22,22 @@ export class GroupDecreaseNoticeEvent extends eventBase<NoticeWire<"group_decrea
 
 /** `notice.group_increase`: a member joined (approve / invite), possibly the bot itself. */
 export class GroupIncreaseNoticeEvent extends eventBase<NoticeWire<"group_increase">>() {
-  #params(content: ReplyContent) {
-    return {
-      group_id: this.group_id,
-      message: composeReply(this.api, content, { at: this.user_id }),
-    };
-  }
-
   /** Greet the new member in the group: @ them followed by `content` (`send_group_msg`). Resolves to the message_id. */
-  async welcome(content: ReplyContent): Promise<MessageId> {
-    return messageIdOf(await this.api.sendGroupMsg(this.#params(content)), "send_group_msg");
+  welcome(content: ReplyContent): Promise<MessageId> {
+    return welcomeMember.run(this, content);
   }
 
-  /** Blocking twin of {@link GroupIncreaseNoticeEvent.welcome}. */
+  /** Blocking form of {@link GroupIncreaseNoticeEvent.welcome}: greet the new member (`send_group_msg`); returns the message_id. */
   welcomeSync(content: ReplyContent): MessageId {
-    return messageIdOf(this.api.sendGroupMsgSync(this.#params(content)), "send_group_msg");
+    return welcomeMember.runSync(this, content);
   }
 }
+
+const welcomeMember = shortcut(function* (event: GroupIncreaseNoticeEvent, content: ReplyContent) {
+  const message = composeReply(event.api, content, { at: event.user_id });
+  const sent = yield* step("send_group_msg", { group_id: event.group_id, message });
+  return messageIdOf(sent, "send_group_msg");
+});
 
 /** `notice.group_ban`: a member was muted (`ban`, `duration` seconds) or unmuted (`lift_ban`); user_id 0 = whole group. */
 export class GroupBanNoticeEvent extends eventBase<NoticeWire<"group_ban">>() {}
@@ -79,39 +80,27 @@ export class PokeNotifyEvent extends eventBase<Flatten<NotifyWire<"poke">>>() {
   }
 
   /** Answer in the group (@ing the poker) or privately; resolves to the message_id. */
-  async reply(content: ReplyContent): Promise<MessageId> {
-    const userId = need(this.user_id, "user_id", "PokeNotifyEvent.reply");
-    if (this.isGroup) {
-      const message = composeReply(this.api, content, { at: userId });
-      return messageIdOf(
-        await this.api.sendGroupMsg({ group_id: this.group_id as number, message }),
-        "send_group_msg",
-      );
-    }
-    const message = composeReply(this.api, content, {});
-    return messageIdOf(
-      await this.api.sendPrivateMsg({ user_id: userId, message }),
-      "send_private_msg",
-    );
+  reply(content: ReplyContent): Promise<MessageId> {
+    return answerPoke.run(this, content);
   }
 
-  /** Blocking twin of {@link PokeNotifyEvent.reply}. */
+  /** Blocking form of {@link PokeNotifyEvent.reply}: answer in the group (@ing the poker) or privately; returns the message_id. */
   replySync(content: ReplyContent): MessageId {
-    const userId = need(this.user_id, "user_id", "PokeNotifyEvent.replySync");
-    if (this.isGroup) {
-      const message = composeReply(this.api, content, { at: userId });
-      return messageIdOf(
-        this.api.sendGroupMsgSync({ group_id: this.group_id as number, message }),
-        "send_group_msg",
-      );
-    }
-    const message = composeReply(this.api, content, {});
-    return messageIdOf(
-      this.api.sendPrivateMsgSync({ user_id: userId, message }),
-      "send_private_msg",
-    );
+    return answerPoke.runSync(this, content);
   }
 }
+
+const answerPoke = shortcut(function* (event: PokeNotifyEvent, content: ReplyContent) {
+  const userId = need(event.user_id, "user_id", "PokeNotifyEvent.reply");
+  if (event.isGroup) {
+    const message = composeReply(event.api, content, { at: userId });
+    const sent = yield* step("send_group_msg", { group_id: event.group_id as number, message });
+    return messageIdOf(sent, "send_group_msg");
+  }
+  const message = composeReply(event.api, content, {});
+  const sent = yield* step("send_private_msg", { user_id: userId, message });
+  return messageIdOf(sent, "send_private_msg");
+});
 
 /** `notice.notify.group_name` (NapCat): the group was renamed (`name_new`). */
 export class GroupNameNotifyEvent extends eventBase<NotifyWire<"group_name">>() {}

@@ -2,11 +2,11 @@
  * OneBot quick operations: answer an event in the same breath as receiving it.
  * Over HTTP POST the operation travels back in the response body of the POST that
  * delivered the event (no extra request); over every other transport it is sent as
- * the `.handle_quick_operation` action with the event as context.
+ * the `.handle_quick_operation` action with the event as context (the shortcut
+ * itself is in shortcuts.ts).
  *
  * @module
  */
-import type { BotAPI } from "../api/index.js";
 import type { SendSegment } from "../protocol/index.js";
 
 /** Quick operation on a message event (OneBot 11 `.handle_quick_operation` for messages). */
@@ -57,38 +57,4 @@ export const QUICK_OPERATION_SLOT: unique symbol = Symbol("ncatbot.quickOperatio
 /** The collected operation of one HTTP POST event. */
 export interface QuickOperationHolder {
   operation: Record<string, unknown> | undefined;
-}
-
-type WithSlot = { [QUICK_OPERATION_SLOT]?: QuickOperationHolder };
-
-function contextOf(event: object): Record<string, unknown> {
-  // The wire fields are the event's own enumerable string keys (`message` is lazy and left out).
-  return { ...(event as Record<string, unknown>) };
-}
-
-/** Runs `operation` for `event`: into the HTTP POST response when possible, else as an action. */
-export async function quickOperation(
-  event: object,
-  api: BotAPI,
-  operation: QuickOperation,
-): Promise<void> {
-  const holder = (event as WithSlot)[QUICK_OPERATION_SLOT];
-  if (holder !== undefined) {
-    holder.operation = { ...holder.operation, ...operation };
-    return;
-  }
-  await api.handleQuickOperation({
-    context: contextOf(event) as never,
-    operation: { ...operation },
-  });
-}
-
-/** Blocking twin of {@link quickOperation}. */
-export function quickOperationSync(event: object, api: BotAPI, operation: QuickOperation): void {
-  const holder = (event as WithSlot)[QUICK_OPERATION_SLOT];
-  if (holder !== undefined) {
-    holder.operation = { ...holder.operation, ...operation };
-    return;
-  }
-  api.handleQuickOperationSync({ context: contextOf(event) as never, operation: { ...operation } });
 }

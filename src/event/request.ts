@@ -3,56 +3,58 @@
  *
  * @module
  */
+import { step } from "../api/runner.js";
 import { eventBase } from "./base.js";
 import type { FriendRequestWire, GroupRequestWire } from "./payloads.js";
-import {
-  type FriendRequestQuickOperation,
-  type GroupRequestQuickOperation,
-  quickOperation,
-  quickOperationSync,
-} from "./quick.js";
+import type { FriendRequestQuickOperation, GroupRequestQuickOperation } from "./quick.js";
+import { quickOperation, shortcut } from "./shortcuts.js";
 
 /** `request.friend`: someone asked to be the bot's friend (`comment`, `flag`). */
 export class FriendRequestEvent extends eventBase<FriendRequestWire>() {
-  #params(approve: boolean, remark: string | undefined) {
-    return remark === undefined
-      ? { flag: this.flag, approve }
-      : { flag: this.flag, approve, remark };
-  }
-
   /** Accept (`set_friend_add_request`, `approve: true`), optionally with a friend remark. */
-  async approve(remark?: string): Promise<void> {
-    await this.api.setFriendAddRequest(this.#params(true, remark));
+  approve(remark?: string): Promise<void> {
+    return answerFriend.run(this, true, remark);
   }
 
-  /** Blocking twin of {@link FriendRequestEvent.approve}. */
+  /** Blocking form of {@link FriendRequestEvent.approve}: accept (`set_friend_add_request`), optionally with a remark. */
   approveSync(remark?: string): void {
-    this.api.setFriendAddRequestSync(this.#params(true, remark));
+    answerFriend.runSync(this, true, remark);
   }
 
   /** Decline (`set_friend_add_request`, `approve: false`). */
-  async reject(): Promise<void> {
-    await this.api.setFriendAddRequest(this.#params(false, undefined));
+  reject(): Promise<void> {
+    return answerFriend.run(this, false, undefined);
   }
 
-  /** Blocking twin of {@link FriendRequestEvent.reject}. */
+  /** Blocking form of {@link FriendRequestEvent.reject}: decline (`set_friend_add_request`). */
   rejectSync(): void {
-    this.api.setFriendAddRequestSync(this.#params(false, undefined));
+    answerFriend.runSync(this, false, undefined);
   }
 
   /**
    * OneBot quick operation: `approve` with an optional `remark`. In HTTP POST mode the operation rides back in the response to NapCat's
    * POST (no extra request); otherwise it is sent as `.handle_quick_operation`.
    */
-  async quickOperation(operation: FriendRequestQuickOperation): Promise<void> {
-    await quickOperation(this, this.api, operation);
+  quickOperation(operation: FriendRequestQuickOperation): Promise<void> {
+    return quickOperation.run(this, operation);
   }
 
-  /** Blocking twin of {@link FriendRequestEvent.quickOperation}. */
+  /** Blocking form of {@link FriendRequestEvent.quickOperation}. */
   quickOperationSync(operation: FriendRequestQuickOperation): void {
-    quickOperationSync(this, this.api, operation);
+    quickOperation.runSync(this, operation);
   }
 }
+
+const answerFriend = shortcut(function* (
+  event: FriendRequestEvent,
+  approve: boolean,
+  remark: string | undefined,
+) {
+  yield* step(
+    "set_friend_add_request",
+    remark === undefined ? { flag: event.flag, approve } : { flag: event.flag, approve, remark },
+  );
+});
 
 /**
  * `request.group`: `sub_type: "add"` (someone asks to join a group the bot manages) or
@@ -60,42 +62,47 @@ export class FriendRequestEvent extends eventBase<FriendRequestWire>() {
  * by `flag` alone (it takes no `sub_type`).
  */
 export class GroupRequestEvent extends eventBase<GroupRequestWire>() {
-  #params(approve: boolean, reason: string | undefined) {
-    return reason === undefined
-      ? { flag: this.flag, approve }
-      : { flag: this.flag, approve, reason };
-  }
-
   /** Accept (`set_group_add_request`, `approve: true`). */
-  async approve(): Promise<void> {
-    await this.api.setGroupAddRequest(this.#params(true, undefined));
+  approve(): Promise<void> {
+    return answerGroup.run(this, true, undefined);
   }
 
-  /** Blocking twin of {@link GroupRequestEvent.approve}. */
+  /** Blocking form of {@link GroupRequestEvent.approve}: accept (`set_group_add_request`). */
   approveSync(): void {
-    this.api.setGroupAddRequestSync(this.#params(true, undefined));
+    answerGroup.runSync(this, true, undefined);
   }
 
   /** Decline (`set_group_add_request`, `approve: false`), with an optional reason shown to the applicant. */
-  async reject(reason?: string): Promise<void> {
-    await this.api.setGroupAddRequest(this.#params(false, reason));
+  reject(reason?: string): Promise<void> {
+    return answerGroup.run(this, false, reason);
   }
 
-  /** Blocking twin of {@link GroupRequestEvent.reject}. */
+  /** Blocking form of {@link GroupRequestEvent.reject}: decline (`set_group_add_request`), with an optional reason. */
   rejectSync(reason?: string): void {
-    this.api.setGroupAddRequestSync(this.#params(false, reason));
+    answerGroup.runSync(this, false, reason);
   }
 
   /**
    * OneBot quick operation: `approve`, or reject with a `reason`. In HTTP POST mode the operation rides back in the response to NapCat's
    * POST (no extra request); otherwise it is sent as `.handle_quick_operation`.
    */
-  async quickOperation(operation: GroupRequestQuickOperation): Promise<void> {
-    await quickOperation(this, this.api, operation);
+  quickOperation(operation: GroupRequestQuickOperation): Promise<void> {
+    return quickOperation.run(this, operation);
   }
 
-  /** Blocking twin of {@link GroupRequestEvent.quickOperation}. */
+  /** Blocking form of {@link GroupRequestEvent.quickOperation}. */
   quickOperationSync(operation: GroupRequestQuickOperation): void {
-    quickOperationSync(this, this.api, operation);
+    quickOperation.runSync(this, operation);
   }
 }
+
+const answerGroup = shortcut(function* (
+  event: GroupRequestEvent,
+  approve: boolean,
+  reason: string | undefined,
+) {
+  yield* step(
+    "set_group_add_request",
+    reason === undefined ? { flag: event.flag, approve } : { flag: event.flag, approve, reason },
+  );
+});
