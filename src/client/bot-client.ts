@@ -48,6 +48,7 @@ import {
   type IoSink,
   normalizeIoOptions,
 } from "../io/index.js";
+import { classifyFrame, type FrameLog, logDroppedFrame, parseFrame } from "../io/parse.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "../io/types.js";
 import type { PluginManager } from "../plugin/manager.js";
 import {
@@ -57,7 +58,6 @@ import {
   eventKeysOf,
   type SegmentType,
 } from "../protocol/index.js";
-import { framePreview } from "../transport/frame-preview.js";
 import { type BotClientOptions, type ResolvedConfig, resolveConfig } from "./config.js";
 import {
   Dispatcher,
@@ -492,29 +492,15 @@ export class BotClient {
   }
 
   #parse(raw: string): RawPayload | undefined {
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      this.log.warn(
-        { frame: framePreview(raw) },
-        "dropped a frame that is not JSON; NapCat should never send one",
-      );
-      return undefined;
-    }
-    if (
-      value === null ||
-      typeof value !== "object" ||
-      typeof (value as RawPayload).post_type !== "string"
-    ) {
-      this.log.warn(
-        { frame: framePreview(raw) },
-        "dropped a frame without post_type: not a OneBot event",
-      );
-      return undefined;
-    }
-    return value as RawPayload;
+    const frame = parseFrame(raw, this.#frameLog);
+    if (frame === undefined) return undefined;
+    const kind = classifyFrame(frame);
+    if (kind === "event") return frame as RawPayload;
+    logDroppedFrame(kind, raw, this.#frameLog);
+    return undefined;
   }
+
+  readonly #frameLog: FrameLog = (level, message, fields) => this.log[level](fields ?? {}, message);
 
   /** `track`: build the promise of every handler's completion (handleEvent) or not (live events). */
   #dispatch(payload: RawPayload, track = true): Promise<void> | undefined {

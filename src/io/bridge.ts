@@ -15,15 +15,21 @@ import {
 } from "node:worker_threads";
 import { ActionTimeoutError, NotConnectedError, TransportError } from "../errors.js";
 import { redactUrl } from "../transport/errors-explain.js";
-import { framePreview } from "../transport/frame-preview.js";
 import { ASYNC_ECHO_PREFIX } from "../transport/pending-calls.js";
 import type { LogLevel } from "../transport/types.js";
 import { AsyncCalls } from "./async-calls.js";
 import { OutboundQueue, readInbound } from "./batch.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
-import { type FrameLog, paramsJsonOrError, parseFrame, serializeParams } from "./parse.js";
-import type { ActionCaller, CallOptions, ConnectionState, ResultMapper, SelfId } from "./types.js";
+import {
+  classifyFrame,
+  type FrameLog,
+  logDroppedFrame,
+  paramsJsonOrError,
+  parseFrame,
+  serializeParams,
+} from "./parse.js";
+import type { CallOptions, EventObject, IoEngine, IoSink, ResultMapper, SelfId } from "./types.js";
 import {
   type Control,
   fromWireError,
@@ -35,34 +41,6 @@ import {
   type WorkerInit,
 } from "./wire.js";
 import { resolveWorkerSpec } from "./worker-path.js";
-
-/**
- * A OneBot quick operation (the JSON object NapCat's HTTP POST mode accepts as the
- * response body, e.g. `{ "reply": "hi" }` or `{ "approve": true }`).
- */
-export type QuickOperation = Record<string, unknown>;
-
-/** A parsed OneBot event: a JSON object whose `post_type` is a string. */
-export type EventObject = Record<string, unknown> & { post_type: string };
-
-/** What the bridge reports to (the client). */
-export interface IoSink {
-  /**
-   * One event, already parsed (each frame is parsed exactly once, on the main
-   * thread), and the account it came from. Called in arrival order. Only HTTP POST
-   * uses a resolved quick operation (waited for at most ~1 s); other modes ignore
-   * the return value.
-   */
-  onEvent(
-    payload: EventObject,
-    selfId: SelfId | undefined,
-    // biome-ignore lint/suspicious/noConfusingVoidType: plain (sync) handlers return nothing
-  ): void | Promise<QuickOperation | undefined>;
-  /** Connection state changes. */
-  onState(state: ConnectionState): void;
-  /** Diagnostics from the I/O thread; never contains a token. */
-  onLog(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
-}
 
 /** Young-generation cap of the I/O thread's V8 heap (`resourceLimits.maxYoungGenerationSizeMb`). */
 const IO_YOUNG_GENERATION_MB = 1;
@@ -88,7 +66,7 @@ interface HttpCall {
  *   their frames batched to the worker; Sync calls are correlated by the worker.
  * - `stop()` leaves no worker, socket or timer behind.
  */
-export class IoBridge implements ActionCaller {
+export class IoBridge implements IoEngine {
   /** The options with defaults filled in. */
   readonly options: NormalizedIoOptions;
   private worker: Worker | undefined;
@@ -299,23 +277,15 @@ export class IoBridge implements ActionCaller {
   private readonly onFrame = (text: string): void => {
     const obj = parseFrame(text, this.frameLog);
     if (obj === undefined) return;
-    const echo = obj.echo;
-    if (typeof echo === "string" && echo.startsWith(ASYNC_ECHO_PREFIX)) {
-      if (!this.calls.settle(obj, echo)) {
-        this.sink.onLog("debug", "dropped a late or unknown response frame", { echo });
-      }
-      return;
-    }
-    if (typeof obj.post_type !== "string") {
-      if (echo !== undefined || obj.retcode !== undefined) {
-        this.sink.onLog("debug", "dropped a late or unknown response frame", {
-          frame: framePreview(text),
-        });
-      } else {
-        this.sink.onLog("warn", "dropped a frame without post_type: not a OneBot event", {
-          frame: framePreview(text),
-        });
-      }
+    const kind = classifyFrame(obj);
+    if (kind !== "event") {
+      const echo = obj.echo;
+      const settled =
+        kind === "response" &&
+        typeof echo === "string" &&
+        echo.startsWith(ASYNC_ECHO_PREFIX) &&
+        this.calls.settle(obj, echo);
+      if (!settled) logDroppedFrame(kind, text, this.frameLog);
       return;
     }
     if (obj.meta_event_type === "heartbeat") this.noteHeartbeat(obj);
@@ -402,7 +372,7 @@ export class IoBridge implements ActionCaller {
       if (!this.stopping) this.outbox.command({ t: "quick", qid, op });
     };
     const obj = parseFrame(raw, this.frameLog);
-    if (obj === undefined || typeof obj.post_type !== "string") {
+    if (obj === undefined || classifyFrame(obj) !== "event") {
       answer(undefined);
       return;
     }

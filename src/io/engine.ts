@@ -1,5 +1,5 @@
 /**
- * One interface for both I/O engines, and the factory that picks one by mode.
+ * The factory that picks the I/O engine ({@link IoEngine}) by mode.
  *
  * | mode                          | engine          | where the connection lives                     |
  * | ----------------------------- | --------------- | ---------------------------------------------- |
@@ -10,27 +10,10 @@
  *
  * @module
  */
-import { IoBridge, type IoSink } from "./bridge.js";
+import { IoBridge } from "./bridge.js";
 import { MainThreadIo } from "./main-engine.js";
-import type { IoOptions, NormalizedIoOptions } from "./options.js";
-import type { ActionCaller, SelfId } from "./types.js";
-
-/** What the client drives, whichever engine runs the connection (`call` / `callSync` from {@link ActionCaller}). */
-export interface IoEngine extends ActionCaller {
-  /** The options with defaults filled in. */
-  readonly options: NormalizedIoOptions;
-  /**
-   * Connects (client modes) or starts listening (server modes). Rejects with
-   * `ConfigError` / `TransportError`, or after `startTimeoutMs`; nothing is left running then.
-   */
-  start(): Promise<void>;
-  /** Closes every connection, server, worker and timer; idempotent. */
-  stop(): Promise<void>;
-  /** Accounts connected right now. */
-  connectedSelfIds(): SelfId[];
-  /** Port the bot's own server listens on (reverse WS, HTTP POST); undefined otherwise. */
-  readonly listenPort: number | undefined;
-}
+import type { IoOptions } from "./options.js";
+import type { IoEngine, IoSink } from "./types.js";
 
 /** True when `options` selects a mode the main-thread engine serves (forward WS, HTTP + SSE). */
 export function runsOnMainThread(options: IoOptions): boolean {

@@ -5,8 +5,8 @@
  *
  * @module
  */
-export { type EventObject, IoBridge, type IoSink, type QuickOperation } from "./bridge.js";
-export { createIo, type IoEngine, runsOnMainThread } from "./engine.js";
+export { IoBridge } from "./bridge.js";
+export { createIo, runsOnMainThread } from "./engine.js";
 export { MainThreadIo } from "./main-engine.js";
 export {
   type ConnectionOptions,
@@ -20,6 +20,10 @@ export type {
   ActionCaller,
   CallOptions,
   ConnectionState,
+  EventObject,
+  IoEngine,
+  IoSink,
+  QuickOperation,
   ResultMapper,
   SelfId,
 } from "./types.js";

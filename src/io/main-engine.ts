@@ -8,19 +8,23 @@
  * @module
  */
 import { NotConnectedError, TransportError } from "../errors.js";
-import { createTransport } from "../transport/create.js";
 import { redactUrl } from "../transport/errors-explain.js";
-import { framePreview } from "../transport/frame-preview.js";
 import { ASYNC_ECHO_PREFIX, withParams } from "../transport/pending-calls.js";
 import type { Transport, TransportHooks } from "../transport/types.js";
 import { AsyncCalls, asyncFrame } from "./async-calls.js";
-import type { EventObject, IoSink } from "./bridge.js";
-import type { IoEngine } from "./engine.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
-import { type FrameLog, paramsJsonOrError, parseFrame, serializeParams } from "./parse.js";
+import {
+  classifyFrame,
+  type FrameLog,
+  logDroppedFrame,
+  paramsJsonOrError,
+  parseFrame,
+  serializeParams,
+} from "./parse.js";
 import { SyncSideChannel } from "./side-channel.js";
-import type { CallOptions, ResultMapper, SelfId } from "./types.js";
+import { createTransport } from "./transports.js";
+import type { CallOptions, EventObject, IoEngine, IoSink, ResultMapper, SelfId } from "./types.js";
 
 /**
  * Runs a client-side connection (forward WS, HTTP + SSE) on the main thread.
@@ -239,23 +243,15 @@ export class MainThreadIo implements IoEngine {
       reply?.(undefined);
       return;
     }
-    const echo = obj.echo;
-    if (typeof echo === "string" && echo.startsWith(ASYNC_ECHO_PREFIX)) {
-      if (!this.#calls.settle(obj, echo)) {
-        this.#sink.onLog("debug", "dropped a late or unknown response frame", { echo });
-      }
-      return;
-    }
-    if (typeof obj.post_type !== "string") {
-      if (echo !== undefined || obj.retcode !== undefined) {
-        this.#sink.onLog("debug", "dropped a late or unknown response frame", {
-          frame: framePreview(raw),
-        });
-      } else {
-        this.#sink.onLog("warn", "dropped a frame without post_type: not a OneBot event", {
-          frame: framePreview(raw),
-        });
-      }
+    const kind = classifyFrame(obj);
+    if (kind !== "event") {
+      const echo = obj.echo;
+      const settled =
+        kind === "response" &&
+        typeof echo === "string" &&
+        echo.startsWith(ASYNC_ECHO_PREFIX) &&
+        this.#calls.settle(obj, echo);
+      if (!settled) logDroppedFrame(kind, raw, this.#log);
       reply?.(undefined);
       return;
     }

@@ -1,6 +1,7 @@
 /**
- * The JSON steps both I/O engines share: serializing call params once, and parsing
- * each frame from NapCat once.
+ * The JSON steps every I/O path shares: serializing call params once, parsing each
+ * frame from NapCat once, and telling what a parsed frame is (the one classifier of
+ * the engines and of `bot.handleEvent`).
  *
  * @module
  */
@@ -62,4 +63,35 @@ export function parseFrame(
     frame: framePreview(text),
   });
   return undefined;
+}
+
+/**
+ * What a parsed frame from NapCat is: an `"event"` (a string `post_type`), a
+ * `"response"` to some call (`echo` or `retcode`, no `post_type`), or `"neither"`.
+ */
+export type FrameKind = "event" | "response" | "neither";
+
+/** Classifies a parsed frame (see {@link FrameKind}). */
+export function classifyFrame(frame: Record<string, unknown>): FrameKind {
+  if (typeof frame.post_type === "string") return "event";
+  return frame.echo !== undefined || frame.retcode !== undefined ? "response" : "neither";
+}
+
+/**
+ * Logs a frame that is not handed on: a response nobody waits for (late, after a
+ * timeout, or not ours) at debug, anything else at warn; both with a short, masked
+ * preview of the frame.
+ */
+export function logDroppedFrame(
+  kind: "response" | "neither",
+  raw: string | Buffer,
+  log: FrameLog,
+): void {
+  if (kind === "response") {
+    log("debug", "dropped a late or unknown response frame", { frame: framePreview(raw) });
+  } else {
+    log("warn", "dropped a frame without post_type: not a OneBot event", {
+      frame: framePreview(raw),
+    });
+  }
 }

@@ -1,9 +1,14 @@
 /**
  * The contract between the I/O layer and the layers above it (api/, client/).
- * api/ only needs {@link ActionCaller}; client/ drives an {@link IoBridge}.
+ * api/ only needs {@link ActionCaller}; client/ drives an {@link IoEngine} and
+ * receives events through an {@link IoSink}.
  *
  * @module
  */
+import type { ConnectionState, LogLevel, SelfId } from "../transport/types.js";
+import type { NormalizedIoOptions } from "./options.js";
+
+export type { ConnectionState, LogLevel, SelfId } from "../transport/types.js";
 
 /** Per-call options accepted by every action call. */
 export interface CallOptions {
@@ -41,12 +46,47 @@ export interface ActionCaller {
   callSync(action: string, params?: object, options?: CallOptions): unknown;
 }
 
-/** Which NapCat account an event or connection belongs to (from `self_id` / `X-Self-ID`). */
-export type SelfId = number | string;
+/** What the client drives, whichever engine runs the connection (`call` / `callSync` from {@link ActionCaller}). */
+export interface IoEngine extends ActionCaller {
+  /** The options with defaults filled in. */
+  readonly options: NormalizedIoOptions;
+  /**
+   * Connects (client modes) or starts listening (server modes). Rejects with
+   * `ConfigError` / `TransportError`, or after `startTimeoutMs`; nothing is left running then.
+   */
+  start(): Promise<void>;
+  /** Closes every connection, server, worker and timer; idempotent. */
+  stop(): Promise<void>;
+  /** Accounts connected right now. */
+  connectedSelfIds(): SelfId[];
+  /** Port the bot's own server listens on (reverse WS, HTTP POST); undefined otherwise. */
+  readonly listenPort: number | undefined;
+}
 
-/** Connection state changes reported by the I/O layer. */
-export type ConnectionState =
-  | { kind: "connecting"; attempt: number }
-  | { kind: "connected"; selfId?: SelfId }
-  | { kind: "disconnected"; reason: string; willRetry: boolean; retryInMs?: number }
-  | { kind: "stopped" };
+/**
+ * A OneBot quick operation (the JSON object NapCat's HTTP POST mode accepts as the
+ * response body, e.g. `{ "reply": "hi" }` or `{ "approve": true }`).
+ */
+export type QuickOperation = Record<string, unknown>;
+
+/** A parsed OneBot event: a JSON object whose `post_type` is a string. */
+export type EventObject = Record<string, unknown> & { post_type: string };
+
+/** What an engine reports to (the client). */
+export interface IoSink {
+  /**
+   * One event, already parsed (each frame is parsed exactly once, on the main
+   * thread), and the account it came from. Called in arrival order. Only HTTP POST
+   * uses a resolved quick operation (waited for at most ~1 s); other modes ignore
+   * the return value.
+   */
+  onEvent(
+    payload: EventObject,
+    selfId: SelfId | undefined,
+    // biome-ignore lint/suspicious/noConfusingVoidType: plain (sync) handlers return nothing
+  ): void | Promise<QuickOperation | undefined>;
+  /** Connection state changes. */
+  onState(state: ConnectionState): void;
+  /** Diagnostics from the I/O layer; never contains a token. */
+  onLog(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
+}

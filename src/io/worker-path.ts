@@ -1,7 +1,8 @@
 /**
- * Where NcatBot's worker threads live, in each way NcatBot can be loaded: the I/O
- * worker (`io-worker`) and the fake NapCat's worker (`fake-napcat-worker`) share
- * this one resolver.
+ * Where NcatBot's worker threads live, in each way NcatBot can be loaded. The I/O
+ * worker (`io-worker`) is resolved here; other layers resolve their own workers
+ * (the fake NapCat's, the sandbox bot's) with {@link resolveWorkerEntry}, passing
+ * their own module URL, so nothing here names a file outside io/.
  *
  * @module
  */
@@ -45,7 +46,7 @@ function currentModuleUrl(): string {
  *   from sources, the bundle that contains it when built).
  * @example
  * ```ts
- * const spec = resolveWorkerEntry("fake-napcat-worker", "../testing/fake-napcat/worker.ts");
+ * const spec = resolveWorkerEntry("my-worker", "./my-worker.ts", import.meta.url);
  * const worker = new Worker(spec.script, { eval: spec.eval });
  * ```
  */
@@ -77,16 +78,6 @@ export function resolveWorkerEntry(
  */
 export function resolveWorkerSpec(moduleUrl: string = currentModuleUrl()): WorkerSpec {
   return resolveWorkerEntry("io-worker", "./worker.ts", moduleUrl);
-}
-
-/**
- * The fake NapCat's worker (`src/testing/fake-napcat/worker.ts`, built as the tsup
- * entry `fake-napcat-worker`).
- *
- * @param moduleUrl - as for {@link resolveWorkerSpec}.
- */
-export function resolveFakeNapCatWorkerSpec(moduleUrl: string = currentModuleUrl()): WorkerSpec {
-  return resolveWorkerEntry("fake-napcat-worker", "../testing/fake-napcat/worker.ts", moduleUrl);
 }
 
 function tsxApiUrl(moduleUrl: string): string {

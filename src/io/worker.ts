@@ -16,10 +16,10 @@
  * @module
  */
 import { isMainThread, type MessagePort, parentPort, workerData } from "node:worker_threads";
-import { createTransport } from "../transport/create.js";
 import type { Transport } from "../transport/types.js";
 import { runApiOnly } from "./api-worker.js";
 import { InboundBatcher } from "./batch.js";
+import { createTransport } from "./transports.js";
 import type { SelfId } from "./types.js";
 import {
   type Command,

@@ -6,7 +6,7 @@
  */
 
 import { ConfigError, TransportError } from "../errors.js";
-import type { SelfId } from "../io/types.js";
+import type { SelfId } from "./types.js";
 
 /** A failure explained: the message and whether retrying can help. */
 export interface Explained {

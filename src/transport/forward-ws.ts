@@ -9,7 +9,6 @@ import type { ClientRequest, IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import WebSocket from "ws";
 import { ActionFailedError, NotConnectedError, TransportError } from "../errors.js";
-import type { SelfId } from "../io/types.js";
 import { backoffDelay, type ReconnectPolicy } from "./backoff.js";
 import {
   badTokenError,
@@ -25,7 +24,7 @@ import { frameBytes, mayBeBadToken, mayBeSyncResponse, parseObject } from "./fra
 import { PendingCalls } from "./pending-calls.js";
 import { answerPings, MANUAL_PONG } from "./pong.js";
 import { TickCork } from "./tick-cork.js";
-import type { Transport, TransportHooks } from "./types.js";
+import type { SelfId, Transport, TransportHooks } from "./types.js";
 import { Watchdog } from "./watchdog.js";
 
 /** Settings of {@link ForwardWsTransport}. */

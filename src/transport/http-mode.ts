@@ -4,13 +4,12 @@
  * @module
  */
 import { ConfigError, NotConnectedError, TransportError } from "../errors.js";
-import type { SelfId } from "../io/types.js";
 import { backoffDelay, type ReconnectPolicy } from "./backoff.js";
 import { selfIdMismatch } from "./errors-explain.js";
 import { HttpApiClient } from "./http-api.js";
 import { type HttpPostOptions, HttpPostReceiver } from "./http-post.js";
 import { SseReceiver } from "./sse.js";
-import type { Transport, TransportHooks } from "./types.js";
+import type { SelfId, Transport, TransportHooks } from "./types.js";
 
 /** Settings of {@link HttpTransport}. */
 export interface HttpTransportOptions {

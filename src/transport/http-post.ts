@@ -5,10 +5,9 @@
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { SelfId } from "../io/types.js";
 import { verifySignature } from "./auth.js";
 import { boundPort, closeServer, listen } from "./server-util.js";
-import type { TransportHooks } from "./types.js";
+import type { SelfId, TransportHooks } from "./types.js";
 
 /** Settings of {@link HttpPostReceiver}. */
 export interface HttpPostOptions {

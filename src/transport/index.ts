@@ -4,7 +4,6 @@
  * @module
  */
 export { backoffDelay, type ReconnectPolicy } from "./backoff.js";
-export { createTransport } from "./create.js";
 export { type ForwardWsOptions, ForwardWsTransport } from "./forward-ws.js";
 export { HttpApiClient, type HttpApiOptions } from "./http-api.js";
 export { HttpTransport, type HttpTransportOptions } from "./http-mode.js";
@@ -12,4 +11,4 @@ export { type HttpPostOptions, HttpPostReceiver } from "./http-post.js";
 export { ECHO_MARKER, ECHO_PREFIX, PendingCalls, unwrapEnvelope } from "./pending-calls.js";
 export { type ReverseWsOptions, ReverseWsTransport } from "./reverse-ws.js";
 export { type SseOptions, SseReceiver } from "./sse.js";
-export type { LogLevel, Transport, TransportHooks } from "./types.js";
+export type { ConnectionState, LogLevel, SelfId, Transport, TransportHooks } from "./types.js";

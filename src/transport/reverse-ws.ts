@@ -9,13 +9,12 @@ import type { Duplex } from "node:stream";
 import type WebSocket from "ws";
 import { WebSocketServer } from "ws";
 import { NotConnectedError, TransportError } from "../errors.js";
-import type { SelfId } from "../io/types.js";
 import { presentedToken, safeEqual } from "./auth.js";
 import { selfIdMismatch } from "./errors-explain.js";
 import { frameBytes, mayBeSyncResponse, parseObject } from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
 import { boundPort, closeServer, listen } from "./server-util.js";
-import type { Transport, TransportHooks } from "./types.js";
+import type { SelfId, Transport, TransportHooks } from "./types.js";
 
 /** Settings of {@link ReverseWsTransport}. */
 export interface ReverseWsOptions {

@@ -6,10 +6,9 @@
  */
 import http from "node:http";
 import https from "node:https";
-import type { SelfId } from "../io/types.js";
 import { backoffDelay, type ReconnectPolicy } from "./backoff.js";
 import { badTokenError, explainNetworkError, redactUrl } from "./errors-explain.js";
-import type { TransportHooks } from "./types.js";
+import type { SelfId, TransportHooks } from "./types.js";
 
 /** Settings of {@link SseReceiver}. */
 export interface SseOptions {

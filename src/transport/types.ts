@@ -1,10 +1,20 @@
 /**
- * The one interface every transport (forward WS, reverse WS, HTTP) implements.
- * A transport knows sockets and envelopes, never the meaning of events.
+ * The one interface every transport (forward WS, reverse WS, HTTP) implements, and
+ * the words it reports in (accounts, connection states, log levels). A transport
+ * knows sockets and envelopes, never the meaning of events.
  *
  * @module
  */
-import type { ConnectionState, SelfId } from "../io/types.js";
+
+/** Which NapCat account an event or connection belongs to (from `self_id` / `X-Self-ID`). */
+export type SelfId = number | string;
+
+/** Connection state changes reported by a transport (and passed on by the I/O layer). */
+export type ConnectionState =
+  | { kind: "connecting"; attempt: number }
+  | { kind: "connected"; selfId?: SelfId }
+  | { kind: "disconnected"; reason: string; willRetry: boolean; retryInMs?: number }
+  | { kind: "stopped" };
 
 /** Log levels a transport may report at. */
 export type LogLevel = "debug" | "info" | "warn" | "error";

@@ -91,7 +91,7 @@ describe("BotClient without a connection", () => {
       },
     });
     const bot = new BotClient(quiet, {
-      logger: createLogger({ level: "warn", format: "json", destination }),
+      logger: createLogger({ level: "debug", format: "json", destination }),
     });
     const seen: string[] = [];
     for (const key of ["message", "message_sent", "notice", "request", "meta_event"] as const) {
@@ -102,11 +102,13 @@ describe("BotClient without a connection", () => {
     await expect(bot.handleEvent("not json")).resolves.toBeUndefined();
     await expect(bot.handleEvent('{"retcode":0}')).resolves.toBeUndefined();
     await expect(bot.handleEvent("null")).resolves.toBeUndefined();
+    await expect(bot.handleEvent('{"type":"x"}')).resolves.toBeUndefined();
     expect(seen).toEqual([]);
-    const warnings = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
-    expect(warnings).toEqual([
+    const logged = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(logged).toEqual([
       "dropped a frame that is not JSON; NapCat should never send one",
-      "dropped a frame without post_type: not a OneBot event",
+      "dropped a late or unknown response frame",
+      "dropped a frame that is not a JSON object: not a OneBot event",
       "dropped a frame without post_type: not a OneBot event",
     ]);
     // the same entry point does dispatch a real event to those handlers

@@ -18,7 +18,7 @@ import {
   receiveMessageOnPort,
   Worker,
 } from "node:worker_threads";
-import { resolveFakeNapCatWorkerSpec } from "../../io/worker-path.js";
+import { resolveWorkerEntry, type WorkerSpec } from "../../io/worker-path.js";
 import { CallLog } from "./call-log.js";
 import { FakeActionError } from "./errors.js";
 import { type FakeEventPayload, toEmittedEvent } from "./events.js";
@@ -310,6 +310,16 @@ function waitUntilReady(worker: Worker): Promise<Extract<FromFakeWorker, { kind:
 }
 
 /**
+ * The fake NapCat's worker: `./worker.ts` next to this file from sources, the tsup
+ * entry `fake-napcat-worker` next to the bundle when built.
+ *
+ * @param moduleUrl - where to resolve from; default this module (or the bundle holding it).
+ */
+export function fakeNapCatWorkerSpec(moduleUrl: string = import.meta.url): WorkerSpec {
+  return resolveWorkerEntry("fake-napcat-worker", "./worker.ts", moduleUrl);
+}
+
+/**
  * Starts a fake NapCat in a worker thread, on 127.0.0.1 (ports chosen by the OS
  * unless given). A bot's Sync calls work against it from the same process.
  * Options are plain data (a `TypeError` names any function or class instance).
@@ -334,7 +344,7 @@ export async function startFakeNapCat(options: FakeNapCatOptions = {}): Promise<
   if (typeof options !== "object" || options === null || Array.isArray(options))
     throw new TypeError("startFakeNapCat(options): options must be an object (or omitted)");
   assertPlainData(options, "startFakeNapCat options", PLAIN_DATA_WHY);
-  const spec = resolveFakeNapCatWorkerSpec();
+  const spec = fakeNapCatWorkerSpec();
   const { port1: records, port2 } = new MessageChannel();
   const init: FakeWorkerInit = { options, records: port2 };
   const worker = new Worker(spec.script, {

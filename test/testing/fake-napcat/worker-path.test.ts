@@ -1,19 +1,14 @@
 import { describe, expect, it } from "vitest";
-import {
-  resolveFakeNapCatWorkerSpec,
-  resolveWorkerEntry,
-  resolveWorkerSpec,
-} from "../../../src/io/worker-path.js";
+import { resolveWorkerEntry, resolveWorkerSpec } from "../../../src/io/worker-path.js";
+import { fakeNapCatWorkerSpec } from "../../../src/testing/fake-napcat/threaded.js";
 
 describe("worker entry resolution", () => {
   it("from the build, picks the tsup entry next to the bundle with the same extension", () => {
-    expect(
-      resolveFakeNapCatWorkerSpec("file:///app/node_modules/ncatbot/dist/testing.cjs"),
-    ).toEqual({
+    expect(fakeNapCatWorkerSpec("file:///app/node_modules/ncatbot/dist/testing.cjs")).toEqual({
       eval: false,
       script: new URL("file:///app/node_modules/ncatbot/dist/fake-napcat-worker.cjs"),
     });
-    expect(resolveFakeNapCatWorkerSpec("file:///app/dist/cli.js")).toEqual({
+    expect(fakeNapCatWorkerSpec("file:///app/dist/cli.js")).toEqual({
       eval: false,
       script: new URL("file:///app/dist/fake-napcat-worker.js"),
     });
@@ -25,7 +20,7 @@ describe("worker entry resolution", () => {
 
   it("from sources, bootstraps tsx and imports the worker's TypeScript file", () => {
     const here = new URL("../../../src/io/worker-path.ts", import.meta.url).href;
-    const fake = resolveFakeNapCatWorkerSpec(here);
+    const fake = fakeNapCatWorkerSpec();
     expect(fake.eval).toBe(true);
     expect(fake.script).toContain("register()");
     expect(fake.script).toContain(

@@ -1,13 +1,14 @@
 /**
- * Builds the transport a normalized option set asks for.
+ * Builds the transport the I/O options ask for (the I/O layer's choice: transports
+ * know nothing of these options).
  *
  * @module
  */
-import type { NormalizedIoOptions } from "../io/options.js";
-import { ForwardWsTransport } from "./forward-ws.js";
-import { HttpTransport } from "./http-mode.js";
-import { ReverseWsTransport } from "./reverse-ws.js";
-import type { Transport, TransportHooks } from "./types.js";
+import { ForwardWsTransport } from "../transport/forward-ws.js";
+import { HttpTransport } from "../transport/http-mode.js";
+import { ReverseWsTransport } from "../transport/reverse-ws.js";
+import type { Transport, TransportHooks } from "../transport/types.js";
+import type { NormalizedIoOptions } from "./options.js";
 
 /** The transport for `options.connection.mode`. */
 export function createTransport(options: NormalizedIoOptions, hooks: TransportHooks): Transport {
