@@ -3,7 +3,7 @@
  * parses every frame once, settles async calls, forwards events to the client in
  * order, and runs async and Sync calls through the worker. `createIo` uses it for
  * the server modes (reverse WebSocket, HTTP POST), where NapCat connects to us and
- * a blocked main thread must not stop us from accepting it; it serves every mode.
+ * a blocked main thread must not stop us from accepting it; it serves only those.
  *
  * @module
  */
@@ -14,9 +14,7 @@ import {
   Worker,
 } from "node:worker_threads";
 import { ActionTimeoutError, NotConnectedError, TransportError } from "../errors.js";
-import { redactUrl } from "../transport/errors-explain.js";
 import { ASYNC_ECHO_PREFIX } from "../transport/pending-calls.js";
-import type { LogLevel } from "../transport/types.js";
 import { AsyncCalls } from "./async-calls.js";
 import { OutboundQueue, readInbound } from "./batch.js";
 import { LinkTable } from "./links.js";
@@ -55,15 +53,16 @@ interface HttpCall {
 /**
  * Runs the connection to NapCat in a worker thread ("the I/O thread").
  *
- * - `start()` resolves when the transport is ready to receive: forward WS once
- *   connected and the token accepted; reverse WS once listening (NapCat connects
- *   when it likes: watch `onState`); HTTP once NapCat's HTTP API answered. It
+ * - `start()` resolves when the transport is ready to receive: reverse WS once
+ *   listening (NapCat connects when it likes: watch `onState`); HTTP + HTTP POST
+ *   once NapCat's HTTP API answered. It
  *   rejects with `ConfigError` (e.g. rejected token) or `TransportError` when
  *   retrying cannot help, or after `startTimeoutMs`; the worker is then stopped.
  * - Calls while disconnected fail at once with `NotConnectedError` (never queued);
  *   async calls waiting when their connection drops reject with `TransportError`.
- * - In the WebSocket modes, async calls are correlated here (echo `ncb:a<n>`) and
- *   their frames batched to the worker; Sync calls are correlated by the worker.
+ * - Reverse WS: async calls are correlated here (echo `ncb:a<n>`) and their frames
+ *   batched to the worker; HTTP: the worker makes each request. Sync calls are
+ *   correlated by the worker.
  * - `stop()` leaves no worker, socket or timer behind.
  */
 export class IoBridge implements IoEngine {
@@ -82,8 +81,6 @@ export class IoBridge implements IoEngine {
   private syncSeq = 0;
   private eventSelf: SelfId | undefined;
   private selfIds: SelfId[] = [];
-  private lastLink = -1;
-  private heartbeatSent = "";
   private lastReason = "";
   private startWaiter: { resolve(): void; reject(e: Error): void } | undefined;
   private startTimer: NodeJS.Timeout | undefined;
@@ -99,10 +96,12 @@ export class IoBridge implements IoEngine {
     this.options = normalizeIoOptions(options);
     const c = this.options.connection;
     this.ws = c.mode !== "http";
-    this.noLinkDetail =
-      c.mode === "forward-ws"
-        ? `forward WebSocket ${redactUrl(c.uri)}`
-        : "no NapCat account has connected to the reverse WebSocket server yet";
+    if (c.mode === "forward-ws" || (c.mode === "http" && c.events.mode === "sse")) {
+      throw new Error(
+        "IoBridge serves reverse WebSocket and HTTP + HTTP POST only; use createIo() to pick the engine",
+      );
+    }
+    this.noLinkDetail = "no NapCat account has connected to the reverse WebSocket server yet";
     this.outbox = new OutboundQueue((batch) => this.worker?.postMessage(batch));
   }
 
@@ -288,20 +287,8 @@ export class IoBridge implements IoEngine {
       if (!settled) logDroppedFrame(kind, text, this.frameLog);
       return;
     }
-    if (obj.meta_event_type === "heartbeat") this.noteHeartbeat(obj);
     this.deliver(obj as EventObject, this.eventSelf);
   };
-
-  /** Tells the worker NapCat's heartbeat interval once per connection and interval. */
-  private noteHeartbeat(obj: Record<string, unknown>): void {
-    const interval = obj.interval;
-    if (this.options.connection.mode !== "forward-ws" || this.lastLink < 0) return;
-    if (typeof interval !== "number" || !(interval > 0)) return;
-    const key = `${this.lastLink}:${interval}`;
-    if (key === this.heartbeatSent) return;
-    this.heartbeatSent = key;
-    this.outbox.command({ t: "heartbeat", link: this.lastLink, intervalMs: interval });
-  }
 
   private deliver(payload: EventObject, selfId: SelfId | undefined): void {
     try {
@@ -323,7 +310,6 @@ export class IoBridge implements IoEngine {
       case "link":
         if (m.up) {
           this.links.up(m.link, m.selfId);
-          this.lastLink = m.link;
         } else {
           this.links.down(m.link);
           const reason = m.reason ?? "the connection closed";

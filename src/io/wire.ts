@@ -80,8 +80,6 @@ export type Command =
   | ({ t: "sync" } & SyncRequest)
   /** The answer to an HTTP POST event's quick operation. */
   | { t: "quick"; qid: number; op: string | undefined }
-  /** NapCat's heartbeat interval, seen by the main thread on `link` (arms the watchdog). */
-  | { t: "heartbeat"; link: number; intervalMs: number }
   | { t: "stop" };
 
 /**

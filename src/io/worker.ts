@@ -112,9 +112,6 @@ function run(port: MessagePort, init: WorkerInit): void {
       case "sync":
         answerSync(m);
         return;
-      case "heartbeat":
-        t.learnHeartbeat?.(m.link, m.intervalMs);
-        return;
       case "quick": {
         const reply = quickWaiters.get(m.qid);
         quickWaiters.delete(m.qid);

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 describe.each([
-  ["IoBridge", "./exit-child.ts"],
+  ["IoBridge (reverse WebSocket)", "./exit-child.ts"],
   ["MainThreadIo with its Sync side channel", "./exit-child-main.ts"],
 ])("%s.stop()", (_name, childScript) => {
   it("leaves nothing running: a child process exits on its own after stop()", async () => {

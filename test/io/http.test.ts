@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { ActionFailedError, ConfigError } from "../../src/errors.js";
-import { IoBridge } from "../../src/io/index.js";
+import { createIo, IoBridge } from "../../src/io/index.js";
 import { startRemote } from "./remote-server.js";
 import { fastReconnect, msgEvent, recordingSink, SELF_ID, startHttpApi, until } from "./servers.js";
 
@@ -71,7 +71,7 @@ describe("HTTP mode through the I/O thread", () => {
   it("a rejected HTTP token (403) fails start with ConfigError", async () => {
     const api = await startHttpApi({ token: "right" });
     cleanup.push(() => api.close());
-    const bridge = new IoBridge(
+    const bridge = createIo(
       { connection: { mode: "http", apiUrl: api.url, token: "wrong", events: { mode: "sse" } } },
       recordingSink().sink,
     );
@@ -85,14 +85,14 @@ describe("HTTP mode through the I/O thread", () => {
     const api = await startHttpApi({ token: "tok" });
     cleanup.push(() => api.close());
     const rec = recordingSink();
-    const bridge = new IoBridge(
+    const bridge = createIo(
       { connection: { mode: "http", apiUrl: api.url, token: "tok", events: { mode: "sse" } } },
       rec.sink,
     );
     cleanup.push(() => bridge.stop());
     await bridge.start();
+    // start() resolves once the stream is open; the server has it once it counts it
     await until(() => api.sseClients === 1);
-    await new Promise((r) => setTimeout(r, 50));
     api.push(msgEvent(1));
     api.push(msgEvent(2));
     await until(() => rec.events.length === 2);

@@ -154,7 +154,7 @@ describe("batching across the thread boundary", () => {
     queue.frame(1, "f1");
     queue.frame(1, "f2");
     queue.frame(2, "f3");
-    queue.command({ t: "heartbeat", link: 1, intervalMs: 5 });
+    queue.command({ t: "quick", qid: 1, op: undefined });
     queue.flush();
     expect(posted).toEqual([
       [
@@ -163,7 +163,7 @@ describe("batching across the thread boundary", () => {
         "f2",
         { t: "to", link: 2 },
         "f3",
-        { t: "heartbeat", link: 1, intervalMs: 5 },
+        { t: "quick", qid: 1, op: undefined },
       ],
     ]);
     queue.frame(2, "f4");

@@ -44,6 +44,7 @@ describe("gen-protocol", () => {
     const second = generate().files;
     expect([...first.keys()].sort()).toEqual([
       "docs/reference/api.md",
+      "src/api/methods.generated.ts",
       "src/protocol/action-params.generated.ts",
       "src/protocol/action-specs.generated.ts",
       "src/protocol/actions.generated.ts",
