@@ -27,6 +27,7 @@ import { frameText, mayBeBadToken, parseObject } from "../transport/frames.js";
 import { HttpApiClient } from "../transport/http-api.js";
 import type { LogLevel } from "../transport/types.js";
 import { InboundBatcher } from "./batch.js";
+import { postSyncAnswer } from "./io-thread.js";
 import { apiOnlyUri } from "./side-channel.js";
 import type { SelfId } from "./types.js";
 import {
@@ -35,7 +36,6 @@ import {
   type Outcome,
   SIDE_CLOSED,
   SLOT_CONNECTED,
-  SLOT_SYNC,
   type SyncRequest,
   toWireError,
   type WireError,
@@ -73,11 +73,8 @@ export function runApiOnly(port: MessagePort, init: WorkerInit): void {
     const m: Control = { t: "log", level, message, fields };
     out.control(m);
   };
-  const answer = (seq: number, outcome: Outcome): void => {
-    init.syncPort.postMessage({ seq, ...outcome });
-    Atomics.add(shared, SLOT_SYNC, 1);
-    Atomics.notify(shared, SLOT_SYNC);
-  };
+  const answer = (seq: number, outcome: Outcome): void =>
+    postSyncAnswer(init.syncPort, shared, seq, outcome);
 
   let target: string;
   let api: ApiConnection;

@@ -7,16 +7,12 @@
  *
  * @module
  */
-import {
-  MessageChannel,
-  type MessagePort,
-  receiveMessageOnPort,
-  Worker,
-} from "node:worker_threads";
-import { ActionTimeoutError, NotConnectedError, TransportError } from "../errors.js";
+import type { Worker } from "node:worker_threads";
+import { NotConnectedError, TransportError } from "../errors.js";
 import { ASYNC_ECHO_PREFIX } from "../transport/pending-calls.js";
 import { AsyncCalls } from "./async-calls.js";
 import { OutboundQueue, readInbound } from "./batch.js";
+import { type IoThread, spawnIoThread, syncAnswersSeen, waitForSyncAnswer } from "./io-thread.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
 import {
@@ -32,16 +28,9 @@ import {
   type Control,
   fromWireError,
   type InboundBatch,
-  type Outcome,
   SLOT_CONNECTED,
-  SLOT_SYNC,
   SYNC_MARGIN_MS,
-  type WorkerInit,
 } from "./wire.js";
-import { resolveWorkerSpec } from "./worker-path.js";
-
-/** Young-generation cap of the I/O thread's V8 heap (`resourceLimits.maxYoungGenerationSizeMb`). */
-const IO_YOUNG_GENERATION_MB = 1;
 
 interface HttpCall {
   action: string;
@@ -69,8 +58,7 @@ export class IoBridge implements IoEngine {
   /** The options with defaults filled in. */
   readonly options: NormalizedIoOptions;
   private worker: Worker | undefined;
-  private syncPort: MessagePort | undefined;
-  private shared: Int32Array | undefined;
+  private thread: IoThread | undefined;
   private readonly ws: boolean;
   private readonly noLinkDetail: string;
   private readonly calls = new AsyncCalls();
@@ -108,20 +96,9 @@ export class IoBridge implements IoEngine {
   /** Starts the I/O thread and the transport; see the class doc for when it resolves. */
   start(): Promise<void> {
     if (this.worker) return Promise.reject(new Error("IoBridge.start() was already called"));
-    const sharedBuffer = new SharedArrayBuffer(8);
-    this.shared = new Int32Array(sharedBuffer);
-    const { port1, port2 } = new MessageChannel();
-    this.syncPort = port1;
-    const init: WorkerInit = { options: this.options, syncPort: port2, shared: sharedBuffer };
-    const spec = resolveWorkerSpec();
-    const worker = new Worker(spec.script, {
-      eval: spec.eval,
-      workerData: init,
-      transferList: [port2],
-      // The I/O thread allocates little and briefly: a small young generation keeps its
-      // heap from growing under load (measured: -9 MB peak RSS, no CPU cost).
-      resourceLimits: { maxYoungGenerationSizeMb: IO_YOUNG_GENERATION_MB },
-    });
+    const thread = spawnIoThread({ options: this.options });
+    const worker = thread.worker;
+    this.thread = thread;
     this.worker = worker;
     worker.on("message", (batch: InboundBatch) => readInbound(batch, this.onFrame, this.onControl));
     worker.on("error", (error) => this.onWorkerDeath(`the I/O thread crashed: ${error.message}`));
@@ -161,8 +138,8 @@ export class IoBridge implements IoEngine {
         clearTimeout(force);
       }
       this.rejectAll("the bot was stopped");
-      this.syncPort?.close();
-      if (this.shared) Atomics.store(this.shared, SLOT_CONNECTED, 0);
+      this.thread?.port.close();
+      if (this.thread) Atomics.store(this.thread.shared, SLOT_CONNECTED, 0);
       this.selfIds = [];
       if (worker) this.sink.onState({ kind: "stopped" });
     })();
@@ -232,16 +209,15 @@ export class IoBridge implements IoEngine {
    * afterwards). Returns `data` or throws exactly what {@link IoBridge.call} rejects with.
    */
   callSync(action: string, params: object = {}, options?: CallOptions): unknown {
-    const port = this.syncPort;
-    const shared = this.shared;
-    if (!port || !shared || this.stopping || !this.isConnected()) {
+    const thread = this.thread;
+    if (!thread || this.stopping || !this.isConnected()) {
       throw new NotConnectedError(action, this.worker ? this.lastReason : "the bot is not started");
     }
     const json = serializeParams(action, params);
     const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
     this.syncSeq += 1;
     const seq = this.syncSeq;
-    let seen = Atomics.load(shared, SLOT_SYNC);
+    const seen = syncAnswersSeen(thread);
     // Same channel as the queued async frames, flushed now: nothing queued before this
     // call is held back behind it, and the worker sees them in order.
     this.outbox.command({
@@ -253,23 +229,12 @@ export class IoBridge implements IoEngine {
       selfId: options?.selfId,
     });
     this.outbox.flush();
-    const deadline = Date.now() + timeoutMs + SYNC_MARGIN_MS;
-    for (;;) {
-      const remaining = deadline - Date.now();
-      if (remaining > 0) Atomics.wait(shared, SLOT_SYNC, seen, remaining);
-      seen = Atomics.load(shared, SLOT_SYNC);
-      for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
-        const answer = m.message as { seq: number } & Outcome;
-        if (answer.seq !== seq) continue; // late answer to an earlier, timed-out Sync call
-        if (answer.ok) return answer.data;
-        throw fromWireError(answer.error, action, params);
-      }
-      if (Date.now() >= deadline) throw new ActionTimeoutError(action, timeoutMs);
-    }
+    const giveUpAt = Date.now() + timeoutMs + SYNC_MARGIN_MS;
+    return waitForSyncAnswer(thread, seq, seen, giveUpAt, action, params, timeoutMs);
   }
 
   private isConnected(): boolean {
-    return this.shared !== undefined && Atomics.load(this.shared, SLOT_CONNECTED) === 1;
+    return this.thread !== undefined && Atomics.load(this.thread.shared, SLOT_CONNECTED) === 1;
   }
 
   /** Every frame from NapCat, parsed once: an answer to an async call, or an event. */
@@ -405,7 +370,7 @@ export class IoBridge implements IoEngine {
   private onWorkerDeath(reason: string): void {
     if (this.stopping) return;
     this.sink.onLog("error", reason);
-    if (this.shared) Atomics.store(this.shared, SLOT_CONNECTED, 0);
+    if (this.thread) Atomics.store(this.thread.shared, SLOT_CONNECTED, 0);
     this.outbox.clear();
     this.rejectAll(reason);
     this.sink.onState({ kind: "disconnected", reason, willRetry: false });

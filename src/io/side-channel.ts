@@ -11,32 +11,18 @@
  *
  * @module
  */
-import {
-  MessageChannel,
-  type MessagePort,
-  receiveMessageOnPort,
-  Worker,
-} from "node:worker_threads";
-import { ActionTimeoutError } from "../errors.js";
 import type { LogLevel } from "../transport/types.js";
 import { readInbound } from "./batch.js";
+import { type IoThread, spawnIoThread, syncAnswersSeen, waitForSyncAnswer } from "./io-thread.js";
 import type { NormalizedIoOptions } from "./options.js";
 import type { SelfId } from "./types.js";
 import {
   type Control,
-  fromWireError,
   type InboundBatch,
-  type Outcome,
   SIDE_CLOSED,
   SLOT_CONNECTED,
-  SLOT_SYNC,
   SYNC_MARGIN_MS,
-  type WorkerInit,
 } from "./wire.js";
-import { resolveWorkerSpec } from "./worker-path.js";
-
-/** Young-generation cap of the side channel's V8 heap (it allocates little). */
-const SIDE_YOUNG_GENERATION_MB = 1;
 
 let started = 0;
 
@@ -73,12 +59,9 @@ export type SideChannelLog = (
   fields?: Record<string, unknown>,
 ) => void;
 
-interface Running {
-  worker: Worker;
-  port: MessagePort;
-  shared: Int32Array;
+interface Running extends IoThread {
   /** Settles when the thread has exited. */
-  exited: Promise<void>;
+  readonly exited: Promise<void>;
 }
 
 /**
@@ -132,7 +115,7 @@ export class SyncSideChannel {
     const seq = this.#seq;
     const connected = Atomics.load(r.shared, SLOT_CONNECTED) === 1;
     const connectBy = Date.now() + (connected ? 0 : this.options.startTimeoutMs);
-    let seen = Atomics.load(r.shared, SLOT_SYNC);
+    const seen = syncAnswersSeen(r);
     r.worker.postMessage({
       t: "sync",
       seq,
@@ -143,22 +126,7 @@ export class SyncSideChannel {
       connectBy,
     });
     const giveUpAt = connectBy + timeoutMs + SYNC_MARGIN_MS;
-    for (;;) {
-      const remaining = giveUpAt - Date.now();
-      if (remaining > 0) Atomics.wait(r.shared, SLOT_SYNC, seen, remaining);
-      seen = Atomics.load(r.shared, SLOT_SYNC);
-      for (
-        let m = receiveMessageOnPort(r.port);
-        m !== undefined;
-        m = receiveMessageOnPort(r.port)
-      ) {
-        const answer = m.message as { seq: number } & Outcome;
-        if (answer.seq !== seq) continue; // late answer to an earlier, timed-out call
-        if (answer.ok) return answer.data;
-        throw fromWireError(answer.error, action, params);
-      }
-      if (Date.now() >= giveUpAt) throw new ActionTimeoutError(action, timeoutMs);
-    }
+    return waitForSyncAnswer(r, seq, seen, giveUpAt, action, params, timeoutMs);
   }
 
   /** Ends the worker and its connection; idempotent. */
@@ -178,28 +146,14 @@ export class SyncSideChannel {
       void this.#end(current);
     }
     if (this.#stopped) throw new Error("the Sync side channel was stopped");
-    const sharedBuffer = new SharedArrayBuffer(8);
-    const shared = new Int32Array(sharedBuffer);
-    const { port1, port2 } = new MessageChannel();
-    const init: WorkerInit = {
-      options: this.options,
-      syncPort: port2,
-      shared: sharedBuffer,
-      apiOnly: true,
-    };
-    const spec = resolveWorkerSpec();
-    const worker = new Worker(spec.script, {
-      eval: spec.eval,
-      workerData: init,
-      transferList: [port2],
-      resourceLimits: { maxYoungGenerationSizeMb: SIDE_YOUNG_GENERATION_MB },
-    });
+    const thread = spawnIoThread({ options: this.options, apiOnly: true });
+    const { worker, port: port1, shared } = thread;
     started += 1;
     // The main connection keeps the process alive; this thread never should.
     worker.unref();
     port1.unref();
     const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-    const running: Running = { worker, port: port1, shared, exited };
+    const running: Running = { ...thread, exited };
     worker.on("message", (batch: InboundBatch) =>
       readInbound(batch, this.onFrame, (m: Control) => {
         if (m.t === "log") this.log(m.level, `Sync side channel: ${m.message}`, m.fields);

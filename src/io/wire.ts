@@ -106,6 +106,9 @@ export interface SyncRequest {
 /** A call outcome (worker -> main). */
 export type Outcome = { ok: true; data: unknown } | { ok: false; error: WireError };
 
+/** The answer to Sync call `seq`, on the sync port. */
+export type SyncAnswer = { seq: number } & Outcome;
+
 /** Worker -> main reports, carried in an {@link InboundBatch} between the frames. */
 export type Control =
   /** The frames that follow came from this account. */

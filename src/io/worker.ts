@@ -19,6 +19,7 @@ import { isMainThread, type MessagePort, parentPort, workerData } from "node:wor
 import type { Transport } from "../transport/types.js";
 import { runApiOnly } from "./api-worker.js";
 import { InboundBatcher } from "./batch.js";
+import { postSyncAnswer } from "./io-thread.js";
 import { createTransport } from "./transports.js";
 import type { SelfId } from "./types.js";
 import {
@@ -26,7 +27,6 @@ import {
   type OutboundBatch,
   type Outcome,
   SLOT_CONNECTED,
-  SLOT_SYNC,
   type SyncRequest,
   toWireError,
   type WorkerInit,
@@ -93,11 +93,9 @@ function run(port: MessagePort, init: WorkerInit): void {
     );
 
   const answerSync = (req: SyncRequest): void => {
-    void outcome(req.action, req.params, req.timeoutMs, req.selfId).then((o) => {
-      init.syncPort.postMessage({ seq: req.seq, ...o });
-      Atomics.add(shared, SLOT_SYNC, 1);
-      Atomics.notify(shared, SLOT_SYNC);
-    });
+    void outcome(req.action, req.params, req.timeoutMs, req.selfId).then((o) =>
+      postSyncAnswer(init.syncPort, shared, req.seq, o),
+    );
   };
 
   const command = (m: Command): void => {
