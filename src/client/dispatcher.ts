@@ -18,6 +18,7 @@ import {
   type HandlerErrorSource,
 } from "../handle/handler-error.js";
 import type { Disposer } from "../handle/scope.js";
+import { registrationSite } from "./handler-site.js";
 import type { BotLogger } from "./logger.js";
 
 export type { Disposer };
@@ -42,6 +43,8 @@ export interface HandlerSite {
   readonly owner?: string | undefined;
   /** What kind of code it is. Default `"handler"`. */
   readonly source?: HandlerErrorSource;
+  /** Where it was registered (`bot.ts:12:3`), read once at registration. */
+  readonly at?: string | undefined;
 }
 
 /** A payload as it came off the wire: a JSON object with at least `post_type`. */
@@ -55,6 +58,7 @@ interface Registration {
   readonly accepts: ((payload: RawPayload) => boolean) | undefined;
   readonly timeoutMs: number | undefined;
   readonly owner: string | undefined;
+  readonly at: string | undefined;
 }
 
 /** What the dispatcher needs from its owner. */
@@ -151,6 +155,8 @@ export class Dispatcher<E> {
       accepts,
       timeoutMs: options.timeoutMs ?? this.#deps.handlerTimeoutMs,
       owner: options.owner,
+      // The user's line that registered it, for every log line about it (issue 11.7).
+      at: registrationSite(),
     };
     const list = this.#byKey.get(key);
     if (list) list.push(registration);
@@ -344,15 +350,17 @@ export class Dispatcher<E> {
       event: typeof about === "function" ? undefined : about,
       eventSummary: describe(about),
       source: site.source ?? "handler",
+      at: site.at,
     };
     const onError = this.#deps.onError;
     if (onError) {
       onError(new HandlerError(error, info));
       return;
     }
+    const failure = new HandlerError(error, info);
     this.#deps.log.error(
       { err: error, handler: site.name, event: info.eventSummary },
-      `handler "${site.name}" failed; other handlers were not affected`,
+      `${failure.message}; other handlers were not affected`,
     );
   }
 }

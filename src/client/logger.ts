@@ -52,6 +52,21 @@ function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** True when the message already says `value` (a string, or an error's message): said once. */
+function saidInMessage(msg: string, value: unknown): boolean {
+  if (typeof value === "string") return value.length > 0 && msg.includes(value);
+  const message = (value as { message?: unknown } | null)?.message;
+  return typeof message === "string" && message.length > 0 && msg.includes(message);
+}
+
+/** The stack of a logged error, indented under its line (pretty mode shows where it failed). */
+function stackOf(err: unknown): string {
+  const stack = (err as { stack?: unknown } | undefined)?.stack;
+  if (typeof stack !== "string") return "";
+  const frames = stack.split("\n").filter((line) => /^\s+at /.test(line));
+  return frames.length ? `${frames.map((line) => `    ${line.trim()}`).join("\n")}\n` : "";
+}
+
 /**
  * A destination that turns pino's JSON lines into one readable line each:
  * `12:00:00 INFO  [ncatbot] connected to NapCat selfId=123`.
@@ -67,13 +82,14 @@ export function prettyDestination(out: NodeJS.WritableStream = process.stdout): 
         return;
       }
       const level = LEVEL_LABELS[Number(record.level)] ?? String(record.level);
+      const msg = String(record.msg ?? "");
       const fields = Object.keys(record)
-        .filter((key) => !OMITTED_KEYS.has(key))
+        .filter((key) => !OMITTED_KEYS.has(key) && !saidInMessage(msg, record[key]))
         .map((key) => `${key}=${formatValue(record[key])}`)
         .join(" ");
       const name = typeof record.name === "string" ? ` [${record.name}]` : "";
       out.write(
-        `${formatTime(Number(record.time))} ${level}${name} ${String(record.msg ?? "")}${fields ? ` ${fields}` : ""}\n`,
+        `${formatTime(Number(record.time))} ${level}${name} ${String(record.msg ?? "")}${fields ? ` ${fields}` : ""}\n${stackOf(record.err)}`,
       );
     },
   };

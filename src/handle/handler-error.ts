@@ -31,6 +31,8 @@ export interface HandlerErrorInfo {
   eventSummary?: string | undefined;
   /** What kind of code failed. Default `"handler"`. */
   source?: HandlerErrorSource;
+  /** Where the handler was registered (`bot.ts:12:3`), if known. */
+  at?: string | undefined;
 }
 
 /**
@@ -58,6 +60,8 @@ export class HandlerError extends Error {
   readonly eventSummary: string | undefined;
   /** What kind of code failed. */
   readonly source: HandlerErrorSource;
+  /** Where the handler was registered (`file:line:col` of the registering call), if known. */
+  readonly at: string | undefined;
 
   constructor(error: unknown, info: HandlerErrorInfo) {
     const source = info.source ?? "handler";
@@ -67,7 +71,7 @@ export class HandlerError extends Error {
     super(
       source === "load"
         ? `${where}${reason}`
-        : `${where}${source} "${info.handler}" failed: ${reason}`,
+        : `${where}${source} "${info.handler}"${info.at ? ` (${info.at})` : ""} failed: ${reason}`,
       {
         cause: error,
       },
@@ -78,6 +82,7 @@ export class HandlerError extends Error {
     this.event = info.event;
     this.eventSummary = info.eventSummary;
     this.source = source;
+    this.at = info.at;
   }
 }
 

@@ -93,9 +93,10 @@ export function explainNetworkError(error: unknown, target: string, service: str
 export function explainUnexpectedResponse(status: number, target: string): Explained {
   return {
     message:
-      `${target} answered the WebSocket upgrade with HTTP ${status}: that port answers HTTP: ` +
-      "it may be NapCat's WebUI (6099) or HTTP server, not its WebSocket server. " +
-      "Check the port of NapCat's WebSocket server (default 3001)",
+      `wrong port? ${target} answered the WebSocket upgrade with HTTP ${status}, so it is not NapCat's ` +
+      "WebSocket server (which accepts the upgrade and reports a bad token with retcode 1403): " +
+      "it may be NapCat's HTTP server (default 3000) or WebUI (6099). " +
+      "Set `wsUri` to the port of NapCat's WebSocket server (default 3001)",
     retryable: false,
   };
 }

@@ -194,12 +194,14 @@ export class ForwardWsTransport implements Transport {
     return promise;
   }
 
-  private finishStart(error?: Error): void {
+  /** Settles `start()`; true when it was still waiting (then the caller gets `error`). */
+  private finishStart(error?: Error): boolean {
     const w = this.waiter;
-    if (!w) return;
+    if (!w) return false;
     this.waiter = undefined;
     if (error) w.reject(error);
     else w.resolve();
+    return true;
   }
 
   private connect(): void {
@@ -275,17 +277,19 @@ export class ForwardWsTransport implements Transport {
       if (this.fatal) return;
       if (this.waiter && !explained.retryable) {
         this.fatal = true;
-        this.hooks.onLog("error", `forward WebSocket ${this.target}: ${explained.message}`);
         this.hooks.onState({ kind: "disconnected", reason: explained.message, willRetry: false });
+        // start() is waiting and rejects with it: said once, by the caller.
         this.finishStart(transportError(explained));
         return;
       }
       this.failures += 1;
       if (this.failures > this.options.reconnect.maxAttempts) {
         const message = `${explained.message}; gave up after ${this.options.reconnect.maxAttempts} reconnect attempts`;
-        this.hooks.onLog("error", `forward WebSocket ${this.target}: ${message}`);
         this.hooks.onState({ kind: "disconnected", reason: message, willRetry: false });
-        this.finishStart(new TransportError(message));
+        // Said once: to start()'s caller when it is waiting, else in the log.
+        if (!this.finishStart(new TransportError(message))) {
+          this.hooks.onLog("error", `forward WebSocket ${this.target}: ${message}`);
+        }
         return;
       }
       const delay = backoffDelay(this.options.reconnect, this.failures);
@@ -309,10 +313,10 @@ export class ForwardWsTransport implements Transport {
       if (this.fatal) return;
       this.fatal = true;
       const error = badTokenError("forward-ws", detail);
-      this.hooks.onLog("error", error.message);
       this.hooks.onState({ kind: "disconnected", reason: error.message, willRetry: false });
       this.connected = false;
-      this.finishStart(error);
+      // Said once: to start()'s caller when it is waiting, else in the log.
+      if (!this.finishStart(error)) this.hooks.onLog("error", error.message);
       ws.terminate();
     };
 
@@ -323,12 +327,9 @@ export class ForwardWsTransport implements Transport {
       const status = res.statusCode ?? 0;
       res.resume();
       req.destroy();
-      if (status === 401 || status === 403) onBadToken(`HTTP ${status} to the WebSocket upgrade`);
-      onGone(
-        status === 401 || status === 403
-          ? { message: `HTTP ${status}`, retryable: false }
-          : explainUnexpectedResponse(status, this.target),
-      );
+      // NapCat's WebSocket server accepts every upgrade and reports a bad token with a
+      // retcode 1403 frame; an HTTP status (even 401/403) means another server: wrong port.
+      onGone(explainUnexpectedResponse(status, this.target));
     });
     ws.on("error", (error) => {
       lastProblem = explainNetworkError(error, this.target, "WebSocket server");

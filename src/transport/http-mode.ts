@@ -5,7 +5,7 @@
  */
 import { ConfigError, NotConnectedError, TransportError } from "../errors.js";
 import { backoffDelay, type ReconnectPolicy } from "./backoff.js";
-import { selfIdMismatch } from "./errors-explain.js";
+import { redactUrl, selfIdMismatch } from "./errors-explain.js";
 import { HttpApiClient } from "./http-api.js";
 import { type HttpPostOptions, HttpPostReceiver } from "./http-post.js";
 import { SseReceiver } from "./sse.js";
@@ -78,10 +78,8 @@ export class HttpTransport implements Transport {
         this.selfId = typeof id === "number" || typeof id === "string" ? id : undefined;
         break;
       } catch (error) {
-        if (error instanceof ConfigError) {
-          this.hooks.onLog("error", error.message);
-          throw error;
-        }
+        // start() rejects with it: said once, by the caller.
+        if (error instanceof ConfigError) throw error;
         if (!(error instanceof TransportError)) {
           this.hooks.onLog(
             "warn",
@@ -110,6 +108,17 @@ export class HttpTransport implements Transport {
     this.ready = true;
     const mismatch = selfIdMismatch(this.selfId, this.options.expectedSelfId);
     if (mismatch) this.hooks.onLog("warn", mismatch);
+    // One start-up line for the whole mode: where calls go and how events come.
+    const ev = this.options.events;
+    const events =
+      ev.mode === "http-post" && this.post
+        ? `; receiving events by HTTP POST on http://${ev.host}:${this.post.port}${ev.path ?? "/"} (NapCat's HTTP client must post there)`
+        : "";
+    this.hooks.onLog(
+      "info",
+      `connected to NapCat's HTTP server at ${redactUrl(this.options.apiUrl)}${events}`,
+      this.selfId === undefined ? undefined : { selfId: this.selfId },
+    );
     this.hooks.onState(
       this.selfId === undefined
         ? { kind: "connected" }

@@ -95,8 +95,9 @@ export class SseReceiver {
         done = true;
         res.resume();
         const error = badTokenError("sse", `HTTP ${status} from ${this.target}`);
-        this.hooks.onLog("error", error.message);
-        this.firstOpen?.reject(error);
+        // Said once: to start()'s caller when it is waiting, else in the log.
+        if (this.firstOpen) this.firstOpen.reject(error);
+        else this.hooks.onLog("error", error.message);
         this.firstOpen = undefined;
         return;
       }
