@@ -550,7 +550,8 @@ export class BotClient {
       }
       this.#offline = online === false;
     } else if (payload.meta_event_type === "lifecycle" && payload.sub_type === "connect") {
-      this.log.info({ selfId: payload.self_id }, "NapCat connected");
+      // The transport already said "connected to NapCat at ..." (say each thing once).
+      this.log.debug({ selfId: payload.self_id }, "NapCat lifecycle: connect");
     }
   }
 
@@ -575,9 +576,10 @@ export class BotClient {
         this.log.debug({ selfId: state.selfId }, "connection state: connected");
         break;
       case "disconnected":
-        this.log.warn(
+        // Every transport logs each drop itself, with its reason and next retry: once.
+        this.log.debug(
           { reason: state.reason, retryInMs: state.retryInMs },
-          state.willRetry ? "connection to NapCat lost; reconnecting" : "connection to NapCat lost",
+          "connection state: disconnected",
         );
         break;
       default:
@@ -770,9 +772,10 @@ export class BotClient {
         ...(error.plugin !== undefined ? { plugin: error.plugin } : {}),
         ...(error.eventSummary !== undefined ? { event: error.eventSummary } : {}),
       },
-      LIFECYCLE_SOURCES.has(error.source)
+      (LIFECYCLE_SOURCES.has(error.source)
         ? `${error.message}; the bot keeps running`
-        : `${error.message}; other handlers were not affected`,
+        : `${error.message}; other handlers were not affected`) +
+        (error.at ? ` (registered at ${error.at})` : ""),
     );
   }
 

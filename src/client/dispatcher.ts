@@ -360,7 +360,7 @@ export class Dispatcher<E> {
     const failure = new HandlerError(error, info);
     this.#deps.log.error(
       { err: error, handler: site.name, event: info.eventSummary },
-      `${failure.message}; other handlers were not affected`,
+      `${failure.message}; other handlers were not affected${site.at ? ` (registered at ${site.at})` : ""}`,
     );
   }
 }

@@ -71,7 +71,7 @@ export class HandlerError extends Error {
     super(
       source === "load"
         ? `${where}${reason}`
-        : `${where}${source} "${info.handler}"${info.at ? ` (${info.at})` : ""} failed: ${reason}`,
+        : `${where}${source} "${info.handler}" failed: ${reason}`,
       {
         cause: error,
       },

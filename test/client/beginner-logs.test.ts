@@ -51,7 +51,7 @@ describe("a failing handler", () => {
     const at = lines.findIndex((l) => l.includes("failed"));
     const line = lines[at] ?? "";
     expect(line).toMatch(
-      /ERROR \[ncatbot\] handler "anonymous handler" \(test\/client\/beginner-logs\.test\.ts:\d+:\d+\) failed: boom; other handlers were not affected/,
+      /ERROR \[ncatbot\] handler "anonymous handler" failed: boom; other handlers were not affected \(registered at test\/client\/beginner-logs\.test\.ts:\d+:\d+\)/,
     );
     // Said once: the error's text is not repeated as a field; the stack follows, indented.
     expect(line.match(/boom/g)).toHaveLength(1);
