@@ -7,7 +7,7 @@
 // Also checks that the bundles a bot loads are Latin-1 (see the end of this file).
 // Run after `npm run build`; exits non-zero with a message on any failure.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -44,18 +44,20 @@ await roundTrip("cjs", require("ncatbot"), require("ncatbot/testing"));
 // bundler keeps (esbuild keeps comments inside class bodies; it escapes string literals) doubles
 // the size of the whole bundle in the heap, which measurably raised the bench's peak RSS.
 // So the bundles a bot loads must be Latin-1: write such comments in English.
+// The shared chunks (tsup code splitting) hold most of that code: they are checked too.
 const BOT_BUNDLES = ["index", "io-worker", "testing", "fake-napcat-worker", "sandbox-bot"];
-for (const name of BOT_BUNDLES) {
-  for (const ext of ["js", "cjs"]) {
-    const file = new URL(`../dist/${name}.${ext}`, import.meta.url);
-    const lines = readFileSync(file, "utf8").split("\n");
-    const bad = lines.findIndex((line) => /[\u0100-\u{10ffff}]/u.test(line));
-    assert.equal(
-      bad,
-      -1,
-      `dist/${name}.${ext}:${bad + 1} has a non-Latin-1 character (${lines[bad]?.trim()}); ` +
-        "write that comment in English (see scripts/smoke-dist.mjs)",
-    );
-  }
+const files = [
+  ...BOT_BUNDLES.flatMap((name) => [`${name}.js`, `${name}.cjs`]),
+  ...readdirSync(new URL("../dist/", import.meta.url)).filter((f) => /^chunk-.*\.c?js$/.test(f)),
+];
+for (const name of files) {
+  const lines = readFileSync(new URL(`../dist/${name}`, import.meta.url), "utf8").split("\n");
+  const bad = lines.findIndex((line) => /[\u0100-\u{10ffff}]/u.test(line));
+  assert.equal(
+    bad,
+    -1,
+    `dist/${name}:${bad + 1} has a non-Latin-1 character (${lines[bad]?.trim()}); ` +
+      "write that comment in English (see scripts/smoke-dist.mjs)",
+  );
 }
 console.log("ok bundles are Latin-1");

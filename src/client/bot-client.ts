@@ -71,6 +71,7 @@ import {
 import { toIoOptions } from "./io-options.js";
 import { type BotLogger, createLogger } from "./logger.js";
 import { repairedPayload } from "./malformed.js";
+import { sandboxHook, sandboxOptions } from "./sandbox-hook.js";
 
 /** Options of `onGroupMessage` / `onPrivateMessage`. */
 export interface MessageHandlerOptions<E = BotEvent> extends HandlerOptions {
@@ -174,6 +175,10 @@ export class BotClient {
   #permissions: Permissions | undefined;
 
   constructor(options: BotClientOptions = {}, extras: BotClientExtras = {}) {
+    // --- newcomer (issue 11.8): inside `ncatbot sandbox ./bot.ts`, talk to the sandbox's fake.
+    const sandbox = sandboxHook();
+    if (sandbox) [options, extras] = sandboxOptions(sandbox, options, extras);
+    sandbox?.adopt(this);
     this.config = resolveConfig(options, extras.env ?? process.env);
     this.#ioOptions = toIoOptions(this.config);
     normalizeIoOptions(this.#ioOptions); // throws ConfigError now rather than at start()

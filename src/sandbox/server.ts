@@ -7,10 +7,15 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { threadId } from "node:worker_threads";
 import { WebSocketServer } from "ws";
-import type { LogLevel } from "../client/index.js";
+import { BotClient, type LogLevel } from "../client/index.js";
 import { NcatBotError } from "../errors.js";
-import { type InProcessFakeNapCat, startFakeNapCatInProcess } from "../testing/index.js";
+import {
+  type InProcessFakeNapCat,
+  startFakeNapCatInProcess,
+} from "../testing/fake-napcat/index.js";
 import { type SandboxBot, startBotThread } from "./bot-runner.js";
 import { SANDBOX_PAGE } from "./page.js";
 import { PageHub } from "./page-hub.js";
@@ -26,6 +31,20 @@ export interface SandboxOptions {
   portFallback?: boolean;
   /** The bot's log level (its lines go to stdout). Default `"warn"`; `false` = `"silent"`. */
   log?: LogLevel | false;
+  /**
+   * Your own bot instead of the example: the path of a file (`.ts` or `.js`) that either
+   * exports `setup(bot)` (or a default function), or creates its own `BotClient` and calls
+   * `bot.run()`: whatever address and token it names, it is connected to the sandbox's
+   * fake NapCat. It runs in its own thread, so `xxxSync` calls work. What
+   * `ncatbot sandbox ./bot.ts` uses.
+   */
+  bot?: string;
+  /**
+   * Your own bot as a function: registers handlers on the sandbox's BotClient. The bot
+   * runs in this thread, beside the fake NapCat, so use the async API here (a `xxxSync`
+   * call would block the fake that must answer it); for Sync calls pass `bot: "./file"`.
+   */
+  setup?: (bot: BotClient) => unknown;
 }
 
 /** A running sandbox. */
@@ -102,6 +121,22 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** `startSandbox({ setup })`: the user's handlers on a BotClient in this thread. */
+async function startInThread(
+  setup: (bot: BotClient) => unknown,
+  wsUri: string,
+  wsToken: string,
+  logLevel: LogLevel,
+): Promise<SandboxBot> {
+  const bot = new BotClient(
+    { wsUri, wsToken, logLevel, configFile: false, reconnect: false },
+    { env: {} },
+  );
+  await setup(bot);
+  await bot.start();
+  return { threadId: threadId, stop: () => bot.stop() };
+}
+
 /**
  * Starts the sandbox: a fake NapCat (with a random token), the example bot in
  * its own thread connected to it by forward WebSocket, and the chat page with
@@ -109,7 +144,7 @@ function closeServer(server: Server): Promise<void> {
  *
  * @example
  * ```ts
- * const sandbox = await startSandbox({ port: 0 });
+ * const sandbox = await startSandbox({ port: 0, bot: "./bot.ts" }); // or { setup: (bot) => ... }
  * console.log(sandbox.url);
  * await sandbox.stop();
  * ```
@@ -156,7 +191,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }),
     );
 
-    const bot = await startBotThread({ wsUri: fake.wsUrl, wsToken: token, logLevel });
+    const bot = options.setup
+      ? await startInThread(options.setup, fake.wsUrl, token, logLevel)
+      : await startBotThread({
+          wsUri: fake.wsUrl,
+          wsToken: token,
+          logLevel,
+          botFile: options.bot === undefined ? undefined : resolve(options.bot),
+        });
     cleanups.push(() => bot.stop());
 
     let stopping: Promise<void> | undefined;

@@ -1,9 +1,12 @@
 /**
- * `ncatbot sandbox [--port N]`: the fake NapCat behind a chat page, up until
- * Ctrl+C (SIGINT) or SIGTERM, then stopped cleanly.
+ * `ncatbot sandbox [bot-file] [--port N]`: the fake NapCat behind a chat page, with the
+ * example bot or your own (`ncatbot sandbox ./bot.ts`), up until Ctrl+C (SIGINT) or
+ * SIGTERM, then stopped cleanly.
  *
  * @module
  */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { startSandbox } from "../../sandbox/index.js";
 import type { CliContext } from "../context.js";
@@ -33,16 +36,26 @@ export function registerSandbox(
 ): void {
   program
     .command("sandbox")
-    .description("启动沙盒：浏览器里和示例机器人聊天（无需 QQ 与 NapCat）")
+    .argument(
+      "[bot]",
+      "你自己的机器人文件（.ts 或 .js）：导出 setup(bot)，或自己 new BotClient 并 bot.run()；不写则运行示例机器人",
+    )
+    .description("启动沙盒：浏览器里和机器人聊天（无需 QQ 与 NapCat）")
     .option(
       "-p, --port <port>",
       `页面端口，默认 ${DEFAULT_SANDBOX_PORT}（被占用时自动换一个）；0 = 随机空闲端口`,
     )
-    .action((options: { port?: string }) =>
+    .action((bot: string | undefined, options: { port?: string }) =>
       run(() => {
         const fixed = options.port !== undefined;
         const port = fixed ? parsePort(options.port as string) : DEFAULT_SANDBOX_PORT;
-        return runSandbox(ctx, port, !fixed);
+        if (bot !== undefined && !existsSync(resolve(bot))) {
+          throw new CliError(
+            `找不到机器人文件 / bot file not found: ${resolve(bot)}（例如 / e.g. ncatbot sandbox ./bot.ts）`,
+            { exitCode: 2 },
+          );
+        }
+        return runSandbox(ctx, port, !fixed, bot);
       }),
     );
 }
@@ -50,10 +63,20 @@ export function registerSandbox(
 /** A second Ctrl+C this long after the first forces the exit. */
 const FORCE_AFTER_MS = 1_500;
 
-async function runSandbox(ctx: CliContext, port: number, portFallback: boolean): Promise<number> {
+async function runSandbox(
+  ctx: CliContext,
+  port: number,
+  portFallback: boolean,
+  bot?: string,
+): Promise<number> {
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
-    sandbox = await startSandbox({ port, portFallback, log: "info" });
+    sandbox = await startSandbox({
+      port,
+      portFallback,
+      log: "info",
+      ...(bot === undefined ? {} : { bot }),
+    });
   } catch (error) {
     throw new CliError(
       `沙盒启动失败 / the sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -62,7 +85,9 @@ async function runSandbox(ctx: CliContext, port: number, portFallback: boolean):
   const url = sandbox.url.replace(/\/$/, "");
   ctx.out(`NcatBot 沙盒已启动: ${url}`);
   ctx.out(
-    "在浏览器中打开上面的地址，发送「测试」试试。按 Ctrl+C 退出。 / Open the URL and send 测试. Ctrl+C to quit.",
+    bot === undefined
+      ? "在浏览器中打开上面的地址，发送「测试」试试。按 Ctrl+C 退出。 / Open the URL and send 测试. Ctrl+C to quit."
+      : `正在运行你的机器人 ${bot}：打开上面的地址和它聊天。按 Ctrl+C 退出。 / Running your bot ${bot}: open the URL and chat. Ctrl+C to quit.`,
   );
   const signal = await nextSignal();
   ctx.out(`\n收到 ${signal}，正在关闭沙盒… / stopping`);

@@ -39,7 +39,13 @@ export class Hub {
       world,
       reportSelfMessage,
       emit: (event) => this.emit(event),
-      invoke: (action, params) => runAction(FAKE_ACTIONS, action, params, ctx),
+      // What a quick operation makes NapCat do (the reply it sends, the kick, the approval)
+      // is recorded as a call of its own (transport "quick"), so `replies()` and
+      // `sayAndWaitReply` see a quick-operation reply as the bot's answer.
+      invoke: (action, params) => {
+        this.log.record({ action, params, transport: "quick" });
+        return runAction(FAKE_ACTIONS, action, params, ctx);
+      },
     };
     this.#context = ctx;
   }

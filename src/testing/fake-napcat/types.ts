@@ -11,7 +11,7 @@ import type { World } from "./world.js";
 import type { WorldInit } from "./world-types.js";
 
 /** Which way an action call reached the fake. */
-export type CallTransport = "ws" | "ws-api" | "reverse-ws" | "http" | "http-post";
+export type CallTransport = "ws" | "ws-api" | "reverse-ws" | "http" | "http-post" | "quick";
 
 /** One action call the fake received, in arrival order. */
 export interface RecordedCall {

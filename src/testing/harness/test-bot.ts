@@ -160,7 +160,7 @@ function targetOf(payload: FakeMessagePayload): ChatTarget {
  *   }),
  * });
  * const reply = await t.sayAndWaitReply("ping");
- * // reply.text === "pong"
+ * // reply.text === " pong" (in a group the reply quotes and @s the speaker: the space follows the @)
  * await t.stop();
  * ```
  */
