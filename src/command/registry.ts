@@ -88,9 +88,19 @@ export class CommandTable {
     return this.#groups;
   }
 
-  /** Whether some command's (prefix + first word) starts with this character. */
+  /** Whether some command's (prefix + first word) starts with this character (either case). */
   mayStartWith(ch: string): boolean {
     return this.#firstChars.has(ch);
+  }
+
+  #countFirst(key: string, by: 1 | -1): void {
+    const lower = key[0] as string;
+    const upper = lower.toUpperCase();
+    for (const ch of upper === lower ? [lower] : [lower, upper]) {
+      const n = (this.#firstChars.get(ch) ?? 0) + by;
+      if (n <= 0) this.#firstChars.delete(ch);
+      else this.#firstChars.set(ch, n);
+    }
   }
 
   /** The node of a first word as typed (prefix included), if any. */
@@ -171,8 +181,7 @@ export class CommandTable {
           if (!create) continue;
           node = newNode();
           this.#top.set(key, node);
-          const ch = key[0] as string;
-          this.#firstChars.set(ch, (this.#firstChars.get(ch) ?? 0) + 1);
+          this.#countFirst(key, 1);
         }
         if (!level.includes(node)) level.push(node);
       }
@@ -223,10 +232,7 @@ export class CommandTable {
         pruneBelow(node, 1);
         if (empty(node)) {
           this.#top.delete(key);
-          const ch = key[0] as string;
-          const n = (this.#firstChars.get(ch) ?? 1) - 1;
-          if (n <= 0) this.#firstChars.delete(ch);
-          else this.#firstChars.set(ch, n);
+          this.#countFirst(key, -1);
         }
       }
     }

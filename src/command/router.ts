@@ -212,7 +212,7 @@ export class CommandRouter {
     if (text === undefined) return false;
     let i = 0;
     while (i < text.length && (text[i] === " " || text[i] === "\n" || text[i] === "\t")) i++;
-    if (i >= text.length || !this.table.mayStartWith(foldCase(text[i] as string))) return false;
+    if (i >= text.length || !this.table.mayStartWith(text[i] as string)) return false;
     const head = firstWord(text);
     if (this.table.lookup(head) !== undefined) return true;
     return this.deps.settings.didYouMean && this.#suggestion(head) !== undefined;

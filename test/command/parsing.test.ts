@@ -175,3 +175,15 @@ describe("parsing", () => {
     expect(runs).toBe(1);
   });
 });
+
+it("command words are case-insensitive, also a keyword's first letter", async () => {
+  t = await createTestBot({
+    inProcess: true,
+    bot: { commands: { rbacFile: false } },
+    setup: (b) => {
+      b.command("hey [who:string]", { prefixes: [] }, (e, { who }) => e.reply(`hey ${who}`));
+    },
+  });
+  expect((await t.sayAndWaitReply("HEY Bob")).text).toContain("hey Bob");
+  expect((await t.sayAndWaitReply("hEy x")).text).toContain("hey x");
+});
