@@ -31,7 +31,7 @@ export interface ActionFailure {
 
 const RETCODE_HINTS: Readonly<Record<number, string>> = {
   1400: "NapCat rejected the parameters: check names and types against the action's docs",
-  1403: "NapCat rejected the access token: check the `wsToken` / `NCATBOT_WS_TOKEN` setting",
+  1403: "NapCat rejected the access token: check the setting `wsToken` (env NCATBOT_WS_TOKEN)",
   1404: "NapCat does not know this action: check its name or update NapCat",
   1200: "NapCat failed while handling the action: see NapCat's own log for the cause",
 };

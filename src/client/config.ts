@@ -1,271 +1,113 @@
 /**
  * Bot configuration: constructor options, then `ncatbot.config.yaml`, then
  * `NCATBOT_*` environment variables, each overriding the one before. The config
- * file is read, never written.
+ * file is read, never written. Every setting is declared once in
+ * {@link BOT_SETTINGS} (src/client/settings.ts); this file reads the sources and
+ * runs the checks that involve several settings.
  *
  * @module
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import type { CommandSettings } from "../command/messages.js";
+import { inspect } from "node:util";
 import { ConfigError } from "../errors.js";
-import { IO_DEFAULTS } from "../io/options.js";
-import { isLoopbackHost } from "../message/media.js";
-import type { LogFormat, LogLevel } from "./logger.js";
+import { maskSecrets } from "../settings/redact.js";
+import type { SettingsInput, SettingsOutput } from "../settings/schema.js";
+import { Secret } from "../settings/secret.js";
+import { CONNECTION_FIELDS, checkUrl } from "./connection-setting.js";
+import { RECONNECT_FIELDS } from "./reconnect-setting.js";
+import { BOT_SETTINGS } from "./settings.js";
 
-/** Forward WebSocket: NapCat is the server, the bot connects (the default). */
-export interface ForwardWsConnection {
-  mode: "forward-ws";
-}
+export type {
+  ConnectionOption,
+  ForwardWsConnection,
+  HttpConnection,
+  HttpPostEvents,
+  ResolvedConnection,
+  ReverseWsConnection,
+  SseEvents,
+} from "./connection-setting.js";
+export type { ReconnectOption } from "./reconnect-setting.js";
+export { BOT_SETTINGS } from "./settings.js";
 
-/** Reverse WebSocket: the bot listens, NapCat connects (one or several accounts). */
-export interface ReverseWsConnection {
-  mode: "reverse-ws";
-  /** Address to listen on. Default `127.0.0.1`. */
-  host?: string;
-  /** Port to listen on (NapCat's `websocketClients[].url` points here). */
-  port: number;
-  /** Path to accept, default `/`. */
-  path?: string;
-  /** Token NapCat must present. Defaults to `wsToken`. Required. */
-  token?: string;
-}
+type Declared = typeof BOT_SETTINGS.shape;
 
-/** HTTP: the bot calls NapCat's HTTP server and receives events by HTTP POST or SSE. */
-export interface HttpConnection {
-  mode: "http";
-  /** NapCat's HTTP server, e.g. `http://127.0.0.1:3000`. */
-  apiUrl: string;
-  /** Token for the HTTP server. Defaults to `wsToken`. */
-  token?: string;
-  /** How events arrive. */
-  events:
-    | { mode: "http-post"; port: number; host?: string; path?: string; secret?: string }
-    | { mode: "sse"; url?: string };
-}
-
-/** The transport to NapCat. */
-export type ConnectionOption = ForwardWsConnection | ReverseWsConnection | HttpConnection;
-
-/** Reconnect policy: capped exponential backoff with jitter. */
-export interface ReconnectOption {
-  initialDelayMs?: number;
-  maxDelayMs?: number;
-  factor?: number;
-  /** 0..1: fraction of each delay that is random. */
-  jitter?: number;
-  /** Give up after this many failed attempts. Default: never. */
-  maxAttempts?: number;
-}
-
-/** Everything `new BotClient(options)` accepts. All optional. */
-export interface BotClientOptions {
-  /** NapCat's WebSocket server. Default `ws://127.0.0.1:3001`. Env `NCATBOT_WS_URI`. */
-  wsUri?: string;
-  /** NapCat's access token (`token` in NapCat's network config). Env `NCATBOT_WS_TOKEN`. */
-  wsToken?: string;
-  /** Transport. Default: forward WebSocket to `wsUri`. */
-  connection?: ConnectionOption;
-  /** The bot's QQ number, if you want NcatBot to check it (NcatBot's `bt_uin`). Env `NCATBOT_SELF_ID`. */
-  selfId?: number | string;
-  /** How long an action may take before `ActionTimeoutError`. Default 30000. Env `NCATBOT_API_TIMEOUT_MS`. */
-  apiTimeoutMs?: number;
-  /** Reconnect policy, or `false` to never reconnect. Default: forever, 0.5 s doubling to 30 s, 20 % jitter. */
-  reconnect?: ReconnectOption | false;
-  /** Reconnect when no frame arrives for this long. Default: 2.5x NapCat's heartbeat interval. */
-  heartbeatTimeoutMs?: number;
-  /** How long `start()` may wait for the first connection. Default 15000. */
-  startTimeoutMs?: number;
-  /** Log a handler still running after this many ms. Default: off. */
-  handlerTimeoutMs?: number;
-  /**
-   * Whether NapCat runs on this machine, so local files can be sent as `file://`.
-   * Default: true when the NapCat address is loopback.
-   */
-  napcatIsLocal?: boolean;
-  /** Log level. Default `info`. Env `NCATBOT_LOG_LEVEL`. */
-  logLevel?: LogLevel;
-  /** `pretty` (default on a terminal) or `json`. Env `NCATBOT_LOG_FORMAT`. */
-  logFormat?: LogFormat;
+/** Everything `new BotClient(options)` accepts. All optional. Each setting's TSDoc is in src/client/settings.ts. */
+export interface BotClientOptions extends SettingsInput<Declared> {
   /** Config file to read, or `false` for none. Default `ncatbot.config.yaml` if present. Env `NCATBOT_CONFIG`. */
   configFile?: string | false;
-
-  // ---- plugins (see docs/plugins.md) ----
-  /** Folder of plugin folders loaded at start, or `false` for none. Default `plugins` (if it exists). Env `NCATBOT_PLUGINS_DIR`. */
-  pluginsDir?: string | false;
-  /** Where plugins keep their data (`<dataDir>/<plugin>/data.json`). Default `data`. Env `NCATBOT_DATA_DIR`. */
-  dataDir?: string;
-  /** Plugin classes or `definePlugin(...)` results to load at start, besides `pluginsDir`. */
+  /** Plugin classes or `definePlugin(...)` results to load at start, besides `pluginsDir` (not a file setting). */
   plugins?: readonly unknown[];
-  /** Reload a plugin when a file in its folder changes (what `ncatbot dev` sets). Default false. */
-  hotReload?: boolean;
-  /** IANA time zone of daily and cron tasks (`Asia/Shanghai`). Default: the machine's. Env `NCATBOT_TIME_ZONE`. */
-  timeZone?: string;
-  // -- commands (see docs/commands.md)
-  /** The QQ number(s) with every permission (role `root`). Env `NCATBOT_ROOT` (comma-separated). */
-  root?: number | string | ReadonlyArray<number | string>;
-  /** Prefixes of commands. Default `["/", "!"]`; `[]` makes every command a keyword. */
-  commandPrefixes?: readonly string[];
-  /** Replies, built-in commands and the permission file of commands. */
-  commands?: CommandSettings;
 }
 
-/** The settings after every source is merged and checked. */
-export interface ResolvedConfig {
-  wsUri: string;
-  wsToken: string | undefined;
-  connection: ConnectionOption;
-  selfId: number | string | undefined;
-  apiTimeoutMs: number;
-  reconnect: ReconnectOption | false;
-  heartbeatTimeoutMs: number | undefined;
-  startTimeoutMs: number;
-  handlerTimeoutMs: number | undefined;
-  napcatIsLocal: boolean;
-  logLevel: LogLevel;
-  logFormat: LogFormat | undefined;
+/**
+ * The settings after every source is merged and checked. Tokens are {@link Secret}s:
+ * logging, inspecting or `JSON.stringify`-ing the config shows `***`.
+ */
+export interface ResolvedConfig extends SettingsOutput<Declared> {
   /** The config file that was read, if any. */
-  configFile: string | undefined;
-  /** Where the config file is or would be (for `setConfig`); undefined with `configFile: false`. */
-  configPath: string | undefined;
-  pluginsDir: string | false;
-  /** True when `pluginsDir` was given (then a missing folder is an error). */
-  pluginsDirExplicit: boolean;
-  dataDir: string;
-  hotReload: boolean;
-  timeZone: string | undefined;
-  /** The config file's `plugins:` section: each plugin's settings by plugin name. */
-  pluginSettings: Readonly<Record<string, unknown>>;
-  /** `root` as a list of QQ numbers (strings). */
-  root: readonly string[];
-  commandPrefixes: readonly string[];
-  commands: CommandSettings;
+  readonly configFile: string | undefined;
+  /** Where the config file is or would be; undefined with `configFile: false`. */
+  readonly configPath: string | undefined;
+  /** True when `pluginsDir` was given by a source (then a missing folder is an error). */
+  readonly pluginsDirExplicit: boolean;
+  /** The config file's `plugins:` section, untouched: each plugin's settings by plugin name. */
+  readonly pluginSettings: Readonly<Record<string, unknown>>;
 }
 
-/** The defaults, in one place. */
+/** The defaults of the settings that have a plain one, in one place (derived from the schema). */
 export const DEFAULTS = {
-  wsUri: "ws://127.0.0.1:3001",
-  apiTimeoutMs: IO_DEFAULTS.apiTimeoutMs,
-  startTimeoutMs: IO_DEFAULTS.startTimeoutMs,
+  wsUri: BOT_SETTINGS.shape.wsUri.default,
+  apiTimeoutMs: BOT_SETTINGS.shape.apiTimeoutMs.default,
+  startTimeoutMs: BOT_SETTINGS.shape.startTimeoutMs.default,
   configFile: "ncatbot.config.yaml",
 } as const;
 
-type Kind =
-  | "string"
-  | "number"
-  | "boolean"
-  | "object"
-  | "string|number"
-  | "object|false"
-  | "string|false"
-  | "string[]"
-  | "string|number|array";
+/** The environment variable naming the config file. */
+export const CONFIG_FILE_ENV = "NCATBOT_CONFIG";
 
-/** Every key a config file may hold, with its type. NcatBot (Python) names are aliases. */
-const KEYS: Readonly<Record<string, Kind>> = {
-  wsUri: "string",
-  wsToken: "string",
-  connection: "object",
-  selfId: "string|number",
-  apiTimeoutMs: "number",
-  reconnect: "object|false",
-  heartbeatTimeoutMs: "number",
-  startTimeoutMs: "number",
-  handlerTimeoutMs: "number",
-  napcatIsLocal: "boolean",
-  logLevel: "string",
-  logFormat: "string",
-  pluginsDir: "string|false",
-  dataDir: "string",
-  hotReload: "boolean",
-  timeZone: "string",
-  plugins: "object",
-  root: "string|number|array",
-  commandPrefixes: "string[]",
-  commands: "object",
-};
+/**
+ * Every setting path a user can set (`wsToken`, `connection.events.port`,
+ * `reconnect.factor`, `configFile`): error messages may only name these.
+ */
+export const SETTING_PATHS: ReadonlySet<string> = new Set([
+  ...BOT_SETTINGS.keys,
+  "configFile",
+  "plugins",
+  ...["reverse-ws", "http"].flatMap((m) =>
+    (CONNECTION_FIELDS[m] ?? []).map((f) => `connection.${f}`),
+  ),
+  ...["http-post", "sse"].flatMap((m) =>
+    (CONNECTION_FIELDS[m] ?? []).map((f) => `connection.events.${f}`),
+  ),
+  ...Object.keys(RECONNECT_FIELDS).map((f) => `reconnect.${f}`),
+]);
 
-const ALIASES: Readonly<Record<string, string>> = {
-  ws_uri: "wsUri",
-  ws_token: "wsToken",
-  bt_uin: "selfId",
-  self_id: "selfId",
-  api_timeout_ms: "apiTimeoutMs",
-  log_level: "logLevel",
-};
+/** Every environment variable NcatBot reads: the settings' and {@link CONFIG_FILE_ENV}. */
+export const SETTING_ENV_NAMES: ReadonlySet<string> = new Set([
+  ...BOT_SETTINGS.envNames.keys(),
+  "NCATBOT_CONFIG",
+]);
 
-const ENV: Readonly<Record<string, string>> = {
-  NCATBOT_WS_URI: "wsUri",
-  NCATBOT_WS_TOKEN: "wsToken",
-  NCATBOT_SELF_ID: "selfId",
-  NCATBOT_API_TIMEOUT_MS: "apiTimeoutMs",
-  NCATBOT_LOG_LEVEL: "logLevel",
-  NCATBOT_LOG_FORMAT: "logFormat",
-  NCATBOT_PLUGINS_DIR: "pluginsDir",
-  NCATBOT_DATA_DIR: "dataDir",
-  NCATBOT_TIME_ZONE: "timeZone",
-  NCATBOT_ROOT: "root",
-};
+/** Keys a config file may hold besides the settings: passed on untouched. */
+const FILE_SECTIONS = ["plugins"] as const;
 
-const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
-
-function kindMatches(kind: Kind, value: unknown): boolean {
-  switch (kind) {
-    case "string|number":
-      return typeof value === "string" || typeof value === "number";
-    case "object":
-      return typeof value === "object" && value !== null && !Array.isArray(value);
-    case "object|false":
-      return value === false || (typeof value === "object" && value !== null);
-    case "string|false":
-      return value === false || typeof value === "string";
-    case "string[]":
-      return Array.isArray(value) && value.every((v) => typeof v === "string");
-    case "string|number|array":
-      return (Array.isArray(value) ? value : [value]).every(
-        (v) => typeof v === "string" || typeof v === "number",
-      );
-    default:
-      return typeof value === kind;
-  }
+interface FileContents {
+  values: Record<string, unknown>;
+  pluginSettings: Record<string, unknown>;
 }
 
-/** Checks one source's keys and types; `where` names the source in errors. */
-function checkSource(raw: Record<string, unknown>, where: string): Partial<BotClientOptions> {
-  const out: Record<string, unknown> = {};
-  for (const [given, value] of Object.entries(raw)) {
-    const key = ALIASES[given] ?? given;
-    const kind = KEYS[key];
-    if (!kind) {
-      throw new ConfigError(
-        given,
-        `unknown setting in ${where}`,
-        `Valid settings: ${Object.keys(KEYS).join(", ")}.`,
-      );
-    }
-    if (!kindMatches(kind, value)) {
-      throw new ConfigError(
-        key,
-        `expected ${kind.replace("|", " or ")} in ${where}, got ${value === null ? "null" : typeof value}`,
-        "Fix the value's type.",
-      );
-    }
-    out[key] = value;
-  }
-  return out as Partial<BotClientOptions>;
-}
-
-function readConfigFile(path: string, explicit: boolean): Partial<BotClientOptions> {
+function readConfigFile(path: string, explicit: boolean): FileContents | undefined {
   if (!existsSync(path)) {
     if (explicit) {
       throw new ConfigError(
         "configFile",
         `file not found: ${path}`,
-        "Create it or point `configFile` / NCATBOT_CONFIG at the right file.",
+        `Create it or point \`configFile\` / ${CONFIG_FILE_ENV} at the right file`,
       );
     }
-    return {};
+    return undefined;
   }
   let parsed: unknown;
   try {
@@ -277,77 +119,52 @@ function readConfigFile(path: string, explicit: boolean): Partial<BotClientOptio
     throw new ConfigError(
       "configFile",
       `${path} is not valid YAML (${reason})`,
-      "Fix the YAML syntax.",
+      "Fix the YAML syntax",
     );
   }
-  if (parsed === null || parsed === undefined) return {};
+  if (parsed === null || parsed === undefined) return { values: {}, pluginSettings: {} };
   if (typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new ConfigError(
       "configFile",
       `${path} must hold a mapping of settings`,
-      "Write `key: value` lines, e.g. `wsUri: ws://127.0.0.1:3001`.",
+      "Write `key: value` lines, e.g. `wsUri: ws://127.0.0.1:3001`",
     );
   }
-  return checkSource(parsed as Record<string, unknown>, path);
+  const { plugins, ...values } = parsed as Record<string, unknown>;
+  if (
+    plugins !== undefined &&
+    plugins !== null &&
+    (typeof plugins !== "object" || Array.isArray(plugins))
+  ) {
+    throw new ConfigError(
+      "plugins",
+      `the plugins section of ${path} must be a mapping of plugin names to their settings`,
+      "Write `plugins:` then one `<plugin name>:` block per plugin",
+    );
+  }
+  return { values, pluginSettings: (plugins as Record<string, unknown> | null | undefined) ?? {} };
 }
 
-function readEnv(env: NodeJS.ProcessEnv): Partial<BotClientOptions> {
-  const out: Record<string, unknown> = {};
-  for (const [name, key] of Object.entries(ENV)) {
-    const value = env[name];
-    if (value === undefined || value === "") continue;
-    if (KEYS[key] === "number") {
-      const n = Number(value);
-      if (!Number.isFinite(n)) {
-        throw new ConfigError(
-          key,
-          `${name}=${value} is not a number`,
-          `Set ${name} to a number of milliseconds.`,
-        );
-      }
-      out[key] = n;
-    } else {
-      out[key] = value;
-    }
-  }
-  return out as Partial<BotClientOptions>;
+function checkWsUri(uri: string, where: string): void {
+  checkUrl(
+    uri,
+    { key: "wsUri", where, how: BOT_SETTINGS.how("wsUri") },
+    ["ws:", "wss:"],
+    'ws://127.0.0.1:3001 (NapCat\'s WebSocket server; for its HTTP server use `connection: { mode: "http" }`)',
+    "`wsToken` (env NCATBOT_WS_TOKEN)",
+  );
 }
 
-function positive(key: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
-    throw new ConfigError(
-      key,
-      `must be a positive number of milliseconds, got ${value}`,
-      `Set ${key} to e.g. 30000.`,
-    );
-  }
-}
-
-function checkWsUri(uri: string): void {
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    throw new ConfigError(
-      "wsUri",
-      `"${uri}" is not a URL`,
-      "Use e.g. ws://127.0.0.1:3001 (NapCat's WebSocket server).",
-    );
-  }
-  if (url.protocol !== "ws:" && url.protocol !== "wss:") {
-    throw new ConfigError(
-      "wsUri",
-      `"${url.protocol}" URLs are not WebSocket URLs`,
-      'Use ws:// or wss://, e.g. ws://127.0.0.1:3001. For NapCat\'s HTTP server use `connection: { mode: "http" }`.',
-    );
-  }
-  if (url.username || url.password || url.searchParams.has("access_token")) {
-    throw new ConfigError(
-      "wsUri",
-      "the URL carries credentials",
-      "Put the token in `wsToken` (env NCATBOT_WS_TOKEN), not in the URL.",
-    );
-  }
+/** Makes `util.inspect(config)` and `JSON.stringify(config)` show every secret masked. */
+function masked<T extends object>(config: T): T {
+  Object.defineProperties(config, {
+    toJSON: { value: () => maskSecrets({ ...config }), enumerable: false },
+    [inspect.custom]: {
+      value: (_depth: number, options: object) => inspect(maskSecrets({ ...config }), options),
+      enumerable: false,
+    },
+  });
+  return config;
 }
 
 /**
@@ -359,91 +176,47 @@ export function resolveConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): ResolvedConfig {
   const { configFile, plugins: _pluginClasses, ...settings } = options;
-  const given = checkSource(settings as Record<string, unknown>, "BotClient options");
-  const fileSetting = env.NCATBOT_CONFIG ?? configFile;
+  if (configFile !== undefined && configFile !== false && typeof configFile !== "string") {
+    throw new ConfigError(
+      "configFile",
+      "expected a file path or false",
+      "Set `configFile` to a path, or false for none",
+    );
+  }
+  const envFile = env[CONFIG_FILE_ENV];
+  const fileSetting = envFile !== undefined && envFile !== "" ? envFile : configFile;
   const explicitFile = typeof fileSetting === "string";
   const filePath = fileSetting === false ? undefined : resolve(fileSetting ?? DEFAULTS.configFile);
-  const fromFile = filePath ? readConfigFile(filePath, explicitFile) : {};
-  const merged: BotClientOptions = { ...given, ...fromFile, ...readEnv(env) };
+  const file = filePath ? readConfigFile(filePath, explicitFile) : undefined;
 
-  const wsUri = merged.wsUri ?? DEFAULTS.wsUri;
-  const connection = merged.connection ?? { mode: "forward-ws" };
-  if (connection.mode === "forward-ws") checkWsUri(wsUri);
-  else if (!["reverse-ws", "http"].includes(connection.mode)) {
-    throw new ConfigError(
-      "connection.mode",
-      `unknown mode "${String((connection as { mode: unknown }).mode)}"`,
-      'Use "forward-ws", "reverse-ws" or "http".',
-    );
-  }
-  // Timeouts the I/O layer uses are checked by normalizeIoOptions (see BotClient); this one is ours.
-  positive("handlerTimeoutMs", merged.handlerTimeoutMs);
-  const logLevel = merged.logLevel ?? "info";
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError(
-      "logLevel",
-      `unknown level "${logLevel}"`,
-      `Use one of ${LOG_LEVELS.join(", ")}.`,
-    );
-  }
+  const sources = [{ where: "BotClient options", values: settings as Record<string, unknown> }];
+  if (file && filePath) sources.push({ where: filePath, values: file.values });
+  const values = BOT_SETTINGS.resolve(sources, { env, passThrough: FILE_SECTIONS });
+
+  if (values.connection.mode === "forward-ws") checkWsUri(values.wsUri, "the settings");
   if (
-    merged.logFormat !== undefined &&
-    merged.logFormat !== "pretty" &&
-    merged.logFormat !== "json"
+    values.connection.mode === "reverse-ws" &&
+    !(values.connection.token ?? values.wsToken)?.isSet
   ) {
     throw new ConfigError(
-      "logFormat",
-      `unknown format "${String(merged.logFormat)}"`,
-      'Use "pretty" or "json".',
+      "wsToken",
+      "the reverse WebSocket server needs a token",
+      "Set `wsToken` (env NCATBOT_WS_TOKEN) or `connection.token`, and the same token in NapCat's WebSocket client",
     );
   }
-  const napcatAddress =
-    connection.mode === "http"
-      ? connection.apiUrl
-      : connection.mode === "reverse-ws"
-        ? "ws://127.0.0.1"
-        : wsUri;
-
-  return {
-    wsUri,
-    wsToken: merged.wsToken,
-    connection,
-    selfId: merged.selfId,
-    apiTimeoutMs: merged.apiTimeoutMs ?? DEFAULTS.apiTimeoutMs,
-    reconnect: merged.reconnect ?? {},
-    heartbeatTimeoutMs: merged.heartbeatTimeoutMs,
-    startTimeoutMs: merged.startTimeoutMs ?? DEFAULTS.startTimeoutMs,
-    handlerTimeoutMs: merged.handlerTimeoutMs,
-    napcatIsLocal: merged.napcatIsLocal ?? isLoopbackHost(napcatAddress),
-    logLevel: logLevel as LogLevel,
-    logFormat: merged.logFormat,
-    configFile: filePath && existsSync(filePath) ? filePath : undefined,
+  const pluginsDirGiven =
+    sources.some((s) => s.values.pluginsDir !== undefined || s.values.plugins_dir !== undefined) ||
+    Boolean(env.NCATBOT_PLUGINS_DIR);
+  return masked({
+    ...values,
+    configFile: filePath && file ? filePath : undefined,
     configPath: filePath,
-    pluginsDir: merged.pluginsDir ?? "plugins",
-    pluginsDirExplicit: merged.pluginsDir !== undefined,
-    dataDir: merged.dataDir ?? "data",
-    hotReload: merged.hotReload ?? false,
-    timeZone: merged.timeZone,
-    pluginSettings: (fromFile as unknown as { plugins?: Record<string, unknown> }).plugins ?? {},
-    root: rootList(merged.root),
-    commandPrefixes: merged.commandPrefixes ?? ["/", "!"],
-    commands: merged.commands ?? {},
-  };
+    pluginsDirExplicit: pluginsDirGiven,
+    pluginSettings: file?.pluginSettings ?? {},
+  });
 }
 
-/** `root` as QQ number strings (`"1, 2"` from the environment is split on commas). */
-function rootList(root: BotClientOptions["root"]): readonly string[] {
-  if (root === undefined) return [];
-  const list = Array.isArray(root) ? root : String(root).split(",");
-  const out = list.map((v) => String(v).trim()).filter((v) => v !== "");
-  for (const id of out) {
-    if (!/^\d+$/.test(id)) {
-      throw new ConfigError(
-        "root",
-        `"${id}" is not a QQ number`,
-        "List QQ numbers, e.g. root: [12345678].",
-      );
-    }
-  }
-  return out;
+/** The real value of an optional secret (for transports), `undefined` when unset or empty. */
+export function reveal(secret: Secret | undefined): string | undefined {
+  return secret instanceof Secret && secret.isSet ? secret.reveal() : undefined;
 }

@@ -4,12 +4,13 @@
  * @module
  */
 import type { IoOptions } from "../io/index.js";
-import type { ResolvedConfig } from "./config.js";
+import { type ResolvedConfig, reveal } from "./config.js";
 
 /** Maps {@link ResolvedConfig} onto the I/O layer's options. */
 export function toIoOptions(config: ResolvedConfig): IoOptions {
   const { connection } = config;
-  const token = config.wsToken;
+  // The one place where secrets are revealed: the transports need the real values.
+  const token = reveal(config.wsToken);
   let ioConnection: IoOptions["connection"];
   switch (connection.mode) {
     case "forward-ws":
@@ -21,18 +22,22 @@ export function toIoOptions(config: ResolvedConfig): IoOptions {
         host: connection.host ?? "127.0.0.1",
         port: connection.port,
         ...(connection.path ? { path: connection.path } : {}),
-        token: connection.token ?? token ?? "",
+        token: reveal(connection.token) ?? token ?? "",
       };
       break;
     case "http": {
-      const httpToken = connection.token ?? token;
+      const httpToken = reveal(connection.token) ?? token;
       ioConnection = {
         mode: "http",
         apiUrl: connection.apiUrl,
         ...(httpToken ? { token: httpToken } : {}),
         events:
           connection.events.mode === "http-post"
-            ? { ...connection.events, host: connection.events.host ?? "127.0.0.1" }
+            ? {
+                ...connection.events,
+                host: connection.events.host ?? "127.0.0.1",
+                secret: reveal(connection.events.secret),
+              }
             : connection.events,
       };
       break;

@@ -5,6 +5,7 @@
  * @module
  */
 import { ConfigError } from "../errors.js";
+import { maskSecretsInText } from "../settings/redact.js";
 import type { ReconnectPolicy } from "../transport/backoff.js";
 import type { SelfId } from "./types.js";
 
@@ -99,7 +100,7 @@ export function normalizeIoOptions(options: IoOptions): NormalizedIoOptions {
   if (c.mode === "forward-ws" && !/^wss?:\/\//i.test(c.uri)) {
     throw new ConfigError(
       "wsUri",
-      `"${c.uri.replace(/access_token=[^&#]*/g, "access_token=***")}" is not a ws:// or wss:// URI`,
+      `"${maskSecretsInText(c.uri)}" is not a ws:// or wss:// URI`,
       "Use a URI like ws://127.0.0.1:3001",
     );
   }
@@ -113,7 +114,7 @@ export function normalizeIoOptions(options: IoOptions): NormalizedIoOptions {
   if (c.mode === "http" && !/^https?:\/\//i.test(c.apiUrl)) {
     throw new ConfigError(
       "connection.apiUrl",
-      `"${c.apiUrl}" is not an http:// or https:// URL`,
+      `"${maskSecretsInText(c.apiUrl)}" is not an http:// or https:// URL`,
       "Use a URL like http://127.0.0.1:3000",
     );
   }

@@ -32,7 +32,8 @@ describe("resolveConfig", () => {
       { NCATBOT_WS_TOKEN: "from-env" },
     );
     expect(config.wsUri).toBe("ws://10.0.0.2:3001");
-    expect(config.wsToken).toBe("from-env");
+    expect(config.wsToken?.reveal()).toBe("from-env");
+    expect(JSON.stringify(config)).not.toContain("from-");
     expect(config.apiTimeoutMs).toBe(5000);
     expect(config.napcatIsLocal).toBe(false);
     expect(config.configFile).toBe(file);
@@ -68,7 +69,7 @@ describe("resolveConfig", () => {
       ConfigError,
     );
     expect(() => resolveConfig({ configFile: false }, { NCATBOT_API_TIMEOUT_MS: "soon" })).toThrow(
-      /not a number/,
+      /NCATBOT_API_TIMEOUT_MS.*"soon"|"soon".*NCATBOT_API_TIMEOUT_MS/,
     );
     // Credentials in the URI are refused, and the refusal does not echo them.
     const refused = (() => {

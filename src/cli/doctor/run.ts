@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ConnectionOption, ResolvedConfig } from "../../client/config.js";
+import { type ConnectionOption, type ResolvedConfig, reveal } from "../../client/config.js";
 import { checkConfigFile, formatProblem } from "../config-file.js";
 import { type InboundResult, waitForHttpPost, waitForReverseWs } from "./inbound.js";
 import { type CallFailure, type OneBotSocket, openWebSocket } from "./onebot-socket.js";
@@ -65,8 +65,10 @@ function tokenSides(config: ResolvedConfig, env: NodeJS.ProcessEnv, file: string
 
 function tokenOf(config: ResolvedConfig): string | undefined {
   const c = config.connection;
-  if (c.mode === "http" || c.mode === "reverse-ws") return c.token ?? config.wsToken;
-  return config.wsToken;
+  // Secrets are `Secret` holders (masked when logged); the doctor needs the real value.
+  if (c.mode === "http" || c.mode === "reverse-ws")
+    return reveal(c.token) ?? reveal(config.wsToken);
+  return reveal(config.wsToken);
 }
 
 class Steps {
