@@ -215,9 +215,19 @@ export const CONVENIENCE = {
   postGroupArrayMsg: group.array,
   /** NcatBot `post_private_array_msg`: send a MessageArray (or wire segments, or literal text) to a user. */
   postPrivateArrayMsg: priv.array,
-  /** NcatBot `send_group_text`: CQ codes in `text` become segments. */
+  /**
+   * NcatBot `send_group_text`: CQ codes in `text` become segments.
+   * Never pass user-provided text through it (`[CQ:at,qq=all]` would become an @all):
+   * use `sendGroupPlainText` / `postGroupMsg({ text })`, or escape each piece with
+   * `escapeCQText(userText)` before putting it into a CQ string.
+   */
   sendGroupText: group.text,
-  /** NcatBot `send_private_text`: CQ codes in `text` become segments. */
+  /**
+   * NcatBot `send_private_text`: CQ codes in `text` become segments.
+   * Never pass user-provided text through it (`[CQ:at,qq=all]` would become an @all):
+   * use `sendGroupPlainText` / `postGroupMsg({ text })`, or escape each piece with
+   * `escapeCQText(userText)` before putting it into a CQ string.
+   */
   sendPrivateText: priv.text,
   /** NcatBot `send_group_plain_text`: `text` is sent literally. */
   sendGroupPlainText: group.plainText,

@@ -70,7 +70,7 @@ import {
 } from "./dispatcher.js";
 import { toIoOptions } from "./io-options.js";
 import { type BotLogger, createLogger } from "./logger.js";
-import { repairedPayload } from "./malformed.js";
+import { checkedPayload } from "./malformed.js";
 import { sandboxHook, sandboxOptions } from "./sandbox-hook.js";
 
 /** Options of `onGroupMessage` / `onPrivateMessage`. */
@@ -511,19 +511,24 @@ export class BotClient {
   #dispatch(payload: RawPayload, track = true): Promise<void> | undefined {
     if (this.#holds > 0) return this.#holdEvent(payload, track);
     if (payload.post_type === "meta_event") this.#watchMeta(payload);
-    else if (payload.message !== undefined) {
-      // A malformed `message` is repaired once, with one warning (issue 12).
-      const repaired = repairedPayload(payload, this.log);
+    else if (
+      payload.message !== undefined ||
+      payload.post_type === "message" ||
+      payload.post_type === "message_sent"
+    ) {
+      // A malformed message event is repaired (or dropped) once, with one warning (issue 12).
+      const checked = checkedPayload(payload, this.log);
+      if (checked === undefined) return undefined;
       // A message a `prompt` waits for goes to that prompt only.
       if (
         this.#conversations.size > 0 &&
-        this.#conversations.offer(repaired, () =>
-          createEvent(repaired as never, this.#apiForEvent(repaired)),
+        this.#conversations.offer(checked, () =>
+          createEvent(checked as never, this.#apiForEvent(checked)),
         )
       ) {
         return undefined;
       }
-      return this.#dispatcher.dispatch(repaired, track);
+      return this.#dispatcher.dispatch(checked, track);
     }
     return this.#dispatcher.dispatch(payload, track);
   }

@@ -98,7 +98,11 @@ export class MessageArray implements Iterable<MessageSegment> {
     return new MessageArray(segments);
   }
 
-  /** Parses a CQ-code string (see {@link parseCQ}). Malformed codes stay literal text; never throws. */
+  /**
+   * Parses a CQ-code string (see {@link parseCQ}). Malformed codes stay literal text; never throws.
+   * Never pass user-provided text through it: escape each piece with `escapeCQText` first,
+   * or build the message with {@link MessageArray.from} (which never parses).
+   */
   static fromCQ(cq: string): MessageArray {
     return new MessageArray(parseCQ(cq));
   }

@@ -104,9 +104,10 @@ describe("malformed-frame fuzz", () => {
         e.message.concatenateText();
         e.message.filter("at");
         e.message.toCQ();
-        void String(e.raw_message);
-      } catch {
+        if (typeof e.raw_message !== "string") throw new TypeError("raw_message is not a string");
+      } catch (error) {
         handlerFailures += 1;
+        if (handlerFailures <= 3) console.error("handler failure", error);
       }
     });
     bot.onNotice(() => {

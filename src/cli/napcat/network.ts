@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ResolvedConfig } from "../../client/config.js";
+import { type ResolvedConfig, reveal } from "../../client/config.js";
 
 /** Where NapCat's side of the connection points, as the WebUI and the JSON name it. */
 export interface NapCatNetwork {
@@ -52,7 +52,7 @@ export function napcatNetwork(config: ResolvedConfig, hostAlias: string): NapCat
       ...common,
       url,
       reconnectInterval: 5000,
-      token: c.token ?? config.wsToken ?? "",
+      token: reveal(c.token) ?? reveal(config.wsToken) ?? "",
       heartInterval: 30000,
     });
     dialsHost = true;
@@ -64,7 +64,7 @@ export function napcatNetwork(config: ResolvedConfig, hostAlias: string): NapCat
     ];
   } else if (c.mode === "http") {
     const port = portOf(c.apiUrl, 3000);
-    const token = c.token ?? config.wsToken ?? "";
+    const token = reveal(c.token) ?? reveal(config.wsToken) ?? "";
     const server = {
       ...common,
       host: "0.0.0.0",
@@ -81,7 +81,7 @@ export function napcatNetwork(config: ResolvedConfig, hostAlias: string): NapCat
     } else {
       network.httpServers.push(server);
       const url = `http://${hostAlias}:${c.events.port}${c.events.path ?? "/"}`;
-      network.httpClients.push({ ...common, url, token: c.events.secret ?? "" });
+      network.httpClients.push({ ...common, url, token: reveal(c.events.secret) ?? "" });
       dialsHost = true;
       steps.push(
         `新建「HTTP 服务器」，名称 ncatbot，启用，主机 0.0.0.0，端口 ${port}`,
@@ -95,7 +95,7 @@ export function napcatNetwork(config: ResolvedConfig, hostAlias: string): NapCat
       ...common,
       host: "0.0.0.0",
       port,
-      token: config.wsToken ?? "",
+      token: reveal(config.wsToken) ?? "",
       enableForcePushEvent: true,
       heartInterval: 30000,
     });
