@@ -59,6 +59,7 @@ import {
   type SegmentType,
 } from "../protocol/index.js";
 import { type BotClientOptions, type ResolvedConfig, resolveConfig } from "./config.js";
+import { RecentEvents } from "./dedup.js";
 import {
   Dispatcher,
   type Disposer,
@@ -568,10 +569,25 @@ export class BotClient {
   #sink(): IoSink {
     const { connection } = this.config;
     const viaHttpPost = connection.mode === "http" && connection.events.mode === "http-post";
+    // Optional replay filter (HTTP POST has no replay protection in OneBot; issue 12).
+    const windowMs =
+      connection.mode === "http" && connection.events.mode === "http-post"
+        ? connection.events.dedupWindowMs
+        : undefined;
+    const recent = windowMs ? new RecentEvents(windowMs) : undefined;
     return {
       // Already parsed once by the bridge (a JSON object with a string post_type).
       onEvent: viaHttpPost
-        ? (payload) => this.#dispatchCollectingQuickOperation(payload as RawPayload)
+        ? (payload) => {
+            if (recent?.isReplay(payload as RawPayload)) {
+              this.log.warn(
+                { event: summarizeEvent(payload as RawPayload), windowMs },
+                "dropped an HTTP POST event already received within dedupWindowMs (a replay?)",
+              );
+              return Promise.resolve(undefined);
+            }
+            return this.#dispatchCollectingQuickOperation(payload as RawPayload);
+          }
         : (payload) => {
             this.#dispatch(payload, false);
           },

@@ -10,7 +10,9 @@ import { createTestBot } from "../../src/testing/index.js";
 const HOSTILE = "hi [CQ:at,qq=all] [CQ:face,id=14] &#91;x&#93;";
 const GROUP = 736000003;
 
-function segmentsOf(params: Readonly<Record<string, unknown>>): { type: string; data: Record<string, unknown> }[] {
+function segmentsOf(
+  params: Readonly<Record<string, unknown>>,
+): { type: string; data: Record<string, unknown> }[] {
   return params.message as { type: string; data: Record<string, unknown> }[];
 }
 
@@ -28,7 +30,9 @@ describe("plain-text senders", () => {
       await t.bot.api.sendGroupPlainText(GROUP, HOSTILE);
       await t.bot.api.sendPrivatePlainText(1572000002, HOSTILE);
       await t.sayAndWaitReply("go");
-      const sends = t.calls.filter((c) => c.action === "send_group_msg" || c.action === "send_private_msg");
+      const sends = t.calls.filter(
+        (c) => c.action === "send_group_msg" || c.action === "send_private_msg",
+      );
       expect(sends).toHaveLength(4);
       for (const call of sends) {
         const segments = segmentsOf(call.params);
@@ -73,18 +77,29 @@ describe("docs warn next to every CQ-parsing sender", () => {
     for (const page of pages) {
       const sections = readFileSync(new URL(page, docs), "utf8").split(/\n(?=#{1,3} )/);
       for (const section of sections) {
-        if (/fromCQ\(|parseCQ\(/.test(section)) expect(section, `${page}: ${section.slice(0, 40)}`).toContain("escapeCQText");
+        if (/fromCQ\(|parseCQ\(/.test(section))
+          expect(section, `${page}: ${section.slice(0, 40)}`).toContain("escapeCQText");
       }
     }
   });
 
   it("the TSDoc of sendGroupText / sendPrivateText / fromCQ says so", () => {
-    const convenience = readFileSync(new URL("../../src/api/convenience.ts", import.meta.url), "utf8");
+    const convenience = readFileSync(
+      new URL("../../src/api/convenience.ts", import.meta.url),
+      "utf8",
+    );
     for (const name of ["sendGroupText", "sendPrivateText"]) {
-      const doc = convenience.slice(0, convenience.indexOf(`  ${name}:`)).split("/**").at(-1) ?? "";
+      const doc =
+        convenience
+          .slice(0, convenience.indexOf(`  ${name}:`))
+          .split("/**")
+          .at(-1) ?? "";
       expect(doc).toContain("escapeCQText");
     }
-    const array = readFileSync(new URL("../../src/message/message-array.ts", import.meta.url), "utf8");
+    const array = readFileSync(
+      new URL("../../src/message/message-array.ts", import.meta.url),
+      "utf8",
+    );
     const doc = array.slice(0, array.indexOf("static fromCQ")).split("/**").at(-1) ?? "";
     expect(doc).toContain("escapeCQText");
   });

@@ -25,10 +25,38 @@ function prng(seed: number): () => number {
 function templates(i: number): Record<string, unknown>[] {
   return [
     groupMessage("hello", { message_id: i }),
-    { ...groupMessage("hi [CQ:at,qq=1]", { message_id: i }), message_type: "private", message: "hi [CQ:at,qq=1]" },
-    { time: 1, self_id: SELF_ID, post_type: "notice", notice_type: "notify", sub_type: "poke", group_id: 1, user_id: 2, target_id: 3 },
-    { time: 1, self_id: SELF_ID, post_type: "request", request_type: "friend", user_id: 2, comment: "x", flag: "f" },
-    { time: 1, self_id: SELF_ID, post_type: "meta_event", meta_event_type: "heartbeat", status: { online: true }, interval: 30000 },
+    {
+      ...groupMessage("hi [CQ:at,qq=1]", { message_id: i }),
+      message_type: "private",
+      message: "hi [CQ:at,qq=1]",
+    },
+    {
+      time: 1,
+      self_id: SELF_ID,
+      post_type: "notice",
+      notice_type: "notify",
+      sub_type: "poke",
+      group_id: 1,
+      user_id: 2,
+      target_id: 3,
+    },
+    {
+      time: 1,
+      self_id: SELF_ID,
+      post_type: "request",
+      request_type: "friend",
+      user_id: 2,
+      comment: "x",
+      flag: "f",
+    },
+    {
+      time: 1,
+      self_id: SELF_ID,
+      post_type: "meta_event",
+      meta_event_type: "heartbeat",
+      status: { online: true },
+      interval: 30000,
+    },
     { status: "ok", retcode: 0, data: null, echo: `fuzz-${i}` },
   ];
 }
@@ -74,11 +102,22 @@ export function fuzzFrames(count: number, seed: number): string[] {
     }
     let text = JSON.stringify(base);
     const r = random();
-    if (r < 0.05) text = text.replace(/^\{/, pick(['{"__proto__":{"reply":1},', '{"constructor":{"prototype":{}},', '{"prototype":null,']));
+    if (r < 0.05)
+      text = text.replace(
+        /^\{/,
+        pick([
+          '{"__proto__":{"reply":1},',
+          '{"constructor":{"prototype":{}},',
+          '{"prototype":null,',
+        ]),
+      );
     else if (r < 0.1) text = text.slice(0, Math.floor(random() * text.length));
     else if (r < 0.13) {
       const at = Math.floor(random() * text.length);
-      text = text.slice(0, at) + pick(["\u0000", "}", "\"", "\\", "\uFFFF", "[", "\ud800"]) + text.slice(at + 1);
+      text =
+        text.slice(0, at) +
+        pick(["\u0000", "}", '"', "\\", "\uFFFF", "[", "\ud800"]) +
+        text.slice(at + 1);
     } else if (r < 0.15) text = pick(["null", "1", "[]", '"x"', "", " ", "[[[[", "{}"]);
     out.push(text);
   }
