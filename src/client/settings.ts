@@ -41,7 +41,11 @@ function parseSelfId(value: unknown): number | string | undefined {
 }
 
 function parseRoot(value: unknown): readonly string[] | undefined {
-  const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [value];
+  const items = Array.isArray(value)
+    ? value
+    : typeof value === "string"
+      ? value.split(",")
+      : [value];
   const out: string[] = [];
   for (const raw of items) {
     const item = typeof raw === "string" ? raw.trim() : raw;
@@ -263,7 +267,11 @@ export const BOT_SETTINGS = defineSettings({
     },
     (value, ctx) => {
       if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        throw new ConfigErrorFor(ctx.key, `expected an object in ${ctx.where}`, `Write ${ctx.how} as a mapping (see docs/commands.md)`);
+        throw new ConfigErrorFor(
+          ctx.key,
+          `expected an object in ${ctx.where}`,
+          `Write ${ctx.how} as a mapping (see docs/commands.md)`,
+        );
       }
       return value as CommandSettings;
     },

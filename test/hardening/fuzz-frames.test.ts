@@ -5,7 +5,7 @@
  * event reaches the handlers, and the bot still answers "ping" afterwards.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { groupMessage, pingBot, SELF_ID, startHostileNapCat, until } from "./hostile-napcat.js";
+import { groupMessage, pingBot, SELF_ID, startHostileNapCat } from "./hostile-napcat.js";
 
 const FRAMES = 100_000;
 const SEED = 0x5eed12;
@@ -61,7 +61,7 @@ function templates(i: number): Record<string, unknown>[] {
   ];
 }
 
-export function fuzzFrames(count: number, seed: number): string[] {
+function fuzzFrames(count: number, seed: number): string[] {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const nested = (depth: number): unknown => {
