@@ -26,7 +26,9 @@ export type ArgKind =
   | "content"
   | "card?"
   | "name?"
-  | "value?";
+  | "value?"
+  | "options?"
+  | "seconds";
 
 /** One sender's signature: its argument names and kinds, and the correct call. */
 export interface Signature {
@@ -55,6 +57,8 @@ const NEEDS: Readonly<Record<ArgKind, string>> = {
   "card?": "must be omitted or an object { news, prompt, summary, source }",
   "name?": "must be omitted or a string",
   "value?": "must be omitted or a number",
+  "options?": "must be omitted or an options object",
+  seconds: "must be a number of seconds",
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -135,6 +139,12 @@ function problemOf(kind: ArgKind, value: unknown): string | undefined {
       return value === undefined || typeof value === "string" ? undefined : NEEDS[kind];
     case "value?":
       return value === undefined || typeof value === "number" ? undefined : NEEDS[kind];
+    case "options?":
+      return value === undefined || isPlainObject(value) ? undefined : NEEDS[kind];
+    case "seconds":
+      return typeof value === "number" && Number.isFinite(value) && value >= 0
+        ? undefined
+        : NEEDS[kind];
   }
 }
 
@@ -248,3 +258,15 @@ export const SIGNATURES: Readonly<Record<string, Signature>> = {
   postPrivateForwardMsg: forward.private,
   postAllGroupMsg: { args: [["content", "content"]], example: '{ text: "公告：今晚维护" }' },
 };
+
+/** The event shortcuts' signatures (`msg.reply(content, options?)`, `msg.ban(seconds)`). */
+export const SHORTCUT_SIGNATURES = {
+  reply: {
+    args: [
+      ["content", "content"],
+      ["options", "options?"],
+    ],
+    example: '"你好"',
+  },
+  ban: { args: [["durationSeconds", "seconds"]], example: "60" },
+} as const satisfies Readonly<Record<string, Signature>>;

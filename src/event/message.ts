@@ -5,6 +5,8 @@
  *
  * @module
  */
+
+import { checkArg, SHORTCUT_SIGNATURES } from "../api/arguments.js";
 import {
   composeReply,
   type Id,
@@ -119,6 +121,8 @@ const groupReply = shortcut(function* (
   content: ReplyContent,
   options: GroupReplyOptions | undefined,
 ) {
+  checkArg("msg.reply", SHORTCUT_SIGNATURES.reply, 0, content);
+  checkArg("msg.reply", SHORTCUT_SIGNATURES.reply, 1, options);
   const prefix: { reply?: MessageId; at?: Id } = {};
   if (options?.quote !== false) prefix.reply = event.message_id;
   if (options?.at !== false) prefix.at = event.user_id;
@@ -136,6 +140,7 @@ const kickSender = shortcut(function* (event: GroupMessageEvent, reject: boolean
 });
 
 const banSender = shortcut(function* (event: GroupMessageEvent, durationSeconds: number) {
+  checkArg("msg.ban", SHORTCUT_SIGNATURES.ban, 0, durationSeconds);
   yield* step("set_group_ban", {
     group_id: event.group_id,
     user_id: event.user_id,
@@ -187,6 +192,8 @@ const privateReply = shortcut(function* (
   content: ReplyContent,
   options: PrivateReplyOptions | undefined,
 ) {
+  checkArg("msg.reply", SHORTCUT_SIGNATURES.reply, 0, content);
+  checkArg("msg.reply", SHORTCUT_SIGNATURES.reply, 1, options);
   const prefix: { reply?: MessageId } = {};
   if (options?.quote !== false) prefix.reply = event.message_id;
   const message = composeReply(event.api, content, prefix);

@@ -9,6 +9,7 @@ import { CONVENIENCE, createBotApi } from "../../src/api/index.js";
 import { InvalidArgumentError } from "../../src/errors.js";
 import { ACTION_PARAMS } from "../../src/protocol/action-params.generated.js";
 import { ACTION_SPECS } from "../../src/protocol/action-specs.generated.js";
+import { until } from "../io/servers.js";
 import { RecordingCaller } from "./fake-caller.js";
 
 function setup() {
@@ -151,6 +152,46 @@ describe("generated methods check params against the action table", () => {
           .join(" "),
       );
       expect(compact, action).toEqual(shapes);
+    }
+  });
+});
+
+describe("event shortcuts check their arguments", () => {
+  it("msg.reply() without content, or with a number, names content and shows the call", async () => {
+    const { createTestBot } = await import("../../src/testing/index.js");
+    let asyncError: unknown;
+    let syncError: unknown;
+    const t = await createTestBot({
+      setup: (bot) =>
+        bot.onGroupMessage(async (msg) => {
+          // biome-ignore lint/suspicious/noExplicitAny: plain-JS calls on purpose
+          const m = msg as any;
+          asyncError = await m.reply().catch((e: unknown) => e);
+          try {
+            m.replySync(42);
+          } catch (e) {
+            syncError = e;
+          }
+          await m.ban("ten").catch((e: unknown) => {
+            syncError ??= e;
+            asyncError = [asyncError, e];
+          });
+        }),
+    });
+    try {
+      await t.say("hi");
+      await until(() => Array.isArray(asyncError));
+      const [replyError, banError] = asyncError as [InvalidArgumentError, InvalidArgumentError];
+      expect(replyError).toBeInstanceOf(InvalidArgumentError);
+      expect(replyError.message).toContain(
+        "msg.reply: the 1st argument (content) must be message content",
+      );
+      expect(replyError.message).toContain('msg.reply("你好")');
+      expect((syncError as InvalidArgumentError).message).toContain("got the number 42");
+      expect(banError.message).toContain("(durationSeconds) must be a number of seconds");
+      expect(t.calls.filter((c) => c.action.startsWith("send_"))).toEqual([]);
+    } finally {
+      await t.stop();
     }
   });
 });
