@@ -154,7 +154,7 @@ export class InvalidArgumentError extends NcatBotError {
   readonly method: string;
   /** The argument or parameter at fault, e.g. `groupId` or `params.group_id`. */
   readonly argument: string;
-  /** The correct call, e.g. `bot.api.postGroupMsg(123456, { text: "你好" })`. */
+  /** The correct call, e.g. `bot.api.postGroupMsg(123456, { text: "hi" })`. */
   readonly usage: string;
 
   constructor(method: string, argument: string, problem: string, usage: string) {

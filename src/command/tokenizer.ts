@@ -80,6 +80,6 @@ export function tokenize(text: string): TextToken[] {
  * and `\` escaped.
  */
 export function quoteArg(value: string): string {
-  if (value !== "" && !/[\s"'“\\]/u.test(value)) return value;
+  if (value !== "" && !/[\s"'\u201c\\]/u.test(value)) return value;
   return `"${value.replace(/["\\]/g, "\\$&")}"`;
 }

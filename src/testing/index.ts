@@ -4,8 +4,8 @@
  * @module
  */
 
-// The sandbox (fake NapCat + chat page) with your own bot: `startSandbox({ setup })`.
-export { type Sandbox, type SandboxOptions, startSandbox } from "../sandbox/server.js";
 export * from "./events/index.js";
 export * from "./fake-napcat/index.js";
 export * from "./harness/index.js";
+// The sandbox (fake NapCat + chat page) with your own bot: `startSandbox({ setup })`.
+export { type Sandbox, type SandboxOptions, startSandbox } from "./sandbox.js";
