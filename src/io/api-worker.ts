@@ -20,11 +20,12 @@
  * @module
  */
 import type { MessagePort } from "node:worker_threads";
-import { TransportError } from "../errors.js";
+import { ActionTimeoutError, TransportError } from "../errors.js";
 import { badTokenError, redactUrl } from "../transport/errors-explain.js";
 import { ForwardWsTransport } from "../transport/forward-ws.js";
 import { frameText, mayBeBadToken, parseObject } from "../transport/frames.js";
 import { HttpApiClient } from "../transport/http-api.js";
+import { PendingCalls } from "../transport/pending-calls.js";
 import type { LogLevel } from "../transport/types.js";
 import { InboundBatcher } from "./batch.js";
 import { postSyncAnswer } from "./io-thread.js";
@@ -49,9 +50,11 @@ interface ApiConnection {
   stop(): Promise<void>;
 }
 
-interface Held {
-  req: SyncRequest;
-  timer: NodeJS.Timeout;
+/** Rejects held calls when the side channel has ended for good, carrying why. */
+class Ended extends Error {
+  constructor(readonly wire: WireError) {
+    super(wire.message);
+  }
 }
 
 /**
@@ -63,7 +66,8 @@ interface Held {
 export function runApiOnly(port: MessagePort, init: WorkerInit): void {
   const shared = new Int32Array(init.shared);
   const c = init.options.connection;
-  const held = new Map<number, Held>();
+  /** Sync calls waiting for the connection, each until its `connectBy`. */
+  const held = new PendingCalls();
   let lastProblem = "";
   let ended: WireError | undefined;
 
@@ -82,11 +86,7 @@ export function runApiOnly(port: MessagePort, init: WorkerInit): void {
     if (ended) return;
     ended = error;
     Atomics.store(shared, SLOT_CONNECTED, SIDE_CLOSED);
-    for (const [seq, h] of held) {
-      clearTimeout(h.timer);
-      answer(seq, { ok: false, error });
-    }
-    held.clear();
+    held.rejectAll(() => new Ended(error));
     void api.stop();
   };
 
@@ -97,13 +97,7 @@ export function runApiOnly(port: MessagePort, init: WorkerInit): void {
     );
   };
 
-  const flushHeld = (): void => {
-    for (const [seq, h] of held) {
-      clearTimeout(h.timer);
-      held.delete(seq);
-      run(h.req);
-    }
-  };
+  const flushHeld = (): void => held.resolveAll(undefined);
 
   const notConnected = (req: SyncRequest): WireError =>
     toWireError(
@@ -184,17 +178,25 @@ export function runApiOnly(port: MessagePort, init: WorkerInit): void {
       return;
     }
     const wait = Math.max(0, (req.connectBy ?? Date.now()) - Date.now());
-    const timer = setTimeout(() => {
-      held.delete(req.seq);
-      answer(req.seq, { ok: false, error: notConnected(req) });
-    }, wait);
-    held.set(req.seq, { req, timer });
+    const id = held.nextId();
+    held.wait(id, req.action, wait).then(
+      () => run(req),
+      (error: unknown) =>
+        answer(req.seq, {
+          ok: false,
+          error:
+            error instanceof Ended
+              ? error.wire
+              : error instanceof ActionTimeoutError
+                ? notConnected(req)
+                : toWireError(error),
+        }),
+    );
   };
 
   port.on("message", (m: Command) => {
     if (m.t === "sync") onSync(m);
     else if (m.t === "stop") {
-      for (const h of held.values()) clearTimeout(h.timer);
       held.clear();
       void api.stop().finally(() => {
         Atomics.store(shared, SLOT_CONNECTED, SIDE_CLOSED);

@@ -9,8 +9,8 @@
  */
 import type { Worker } from "node:worker_threads";
 import { NotConnectedError, TransportError } from "../errors.js";
-import { ASYNC_ECHO_PREFIX } from "../transport/pending-calls.js";
-import { AsyncCalls } from "./async-calls.js";
+import { requestFrame } from "../transport/frames.js";
+import { ASYNC_ECHO_PREFIX, PendingCalls } from "../transport/pending-calls.js";
 import { OutboundQueue, readInbound } from "./batch.js";
 import { type IoThread, spawnIoThread, syncAnswersSeen, waitForSyncAnswer } from "./io-thread.js";
 import { LinkTable } from "./links.js";
@@ -31,13 +31,6 @@ import {
   SLOT_CONNECTED,
   SYNC_MARGIN_MS,
 } from "./wire.js";
-
-interface HttpCall {
-  action: string;
-  params: unknown;
-  resolve(data: unknown): void;
-  reject(error: Error): void;
-}
 
 /**
  * Runs the connection to NapCat in a worker thread ("the I/O thread").
@@ -61,11 +54,10 @@ export class IoBridge implements IoEngine {
   private thread: IoThread | undefined;
   private readonly ws: boolean;
   private readonly noLinkDetail: string;
-  private readonly calls = new AsyncCalls();
+  /** Async calls in flight (answers to the WebSocket frames, and HTTP calls the worker runs). */
+  private readonly calls = new PendingCalls(ASYNC_ECHO_PREFIX);
   private readonly links = new LinkTable();
-  private readonly httpCalls = new Map<number, HttpCall>();
   private readonly outbox: OutboundQueue;
-  private callSeq = 0;
   private syncSeq = 0;
   private eventSelf: SelfId | undefined;
   private selfIds: SelfId[] = [];
@@ -177,30 +169,26 @@ export class IoBridge implements IoEngine {
     const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
     const json = paramsJsonOrError(action, params);
     if (typeof json !== "string") return Promise.reject(json);
+    const calls = this.calls;
+    const id = calls.nextId();
     if (!this.ws) {
-      const answer = this.httpCall(action, params, json, timeoutMs, options?.selfId);
-      return mapResult ? answer.then(mapResult) : answer;
+      // The worker's HTTP request times out first; the margin only guards against a lost answer.
+      const promise = calls.wait(id, action, timeoutMs + SYNC_MARGIN_MS, params, -1, mapResult);
+      this.outbox.command({
+        t: "call",
+        id,
+        action,
+        params: json,
+        timeoutMs,
+        selfId: options?.selfId,
+      });
+      return promise;
     }
     const choice = this.links.pick(options?.selfId, this.noLinkDetail);
     if ("missing" in choice) return Promise.reject(new NotConnectedError(action, choice.missing));
-    const { frame, promise } = this.calls.register(action, json, timeoutMs, choice.link, mapResult);
-    this.outbox.frame(choice.link, frame);
+    const promise = calls.wait(id, action, timeoutMs, params, choice.link, mapResult);
+    this.outbox.frame(choice.link, requestFrame(action, json, calls.echo(id)));
     return promise;
-  }
-
-  private httpCall(
-    action: string,
-    params: object,
-    json: string,
-    timeoutMs: number,
-    selfId: SelfId | undefined,
-  ): Promise<unknown> {
-    this.callSeq += 1;
-    const id = this.callSeq;
-    return new Promise<unknown>((resolve, reject) => {
-      this.httpCalls.set(id, { action, params, resolve, reject });
-      this.outbox.command({ t: "call", id, action, params: json, timeoutMs, selfId });
-    });
   }
 
   /**
@@ -243,13 +231,7 @@ export class IoBridge implements IoEngine {
     if (obj === undefined) return;
     const kind = classifyFrame(obj);
     if (kind !== "event") {
-      const echo = obj.echo;
-      const settled =
-        kind === "response" &&
-        typeof echo === "string" &&
-        echo.startsWith(ASYNC_ECHO_PREFIX) &&
-        this.calls.settle(obj, echo);
-      if (!settled) logDroppedFrame(kind, text, this.frameLog);
+      if (kind === "neither" || !this.calls.settle(obj)) logDroppedFrame(kind, text, this.frameLog);
       return;
     }
     this.deliver(obj as EventObject, this.eventSelf);
@@ -290,14 +272,10 @@ export class IoBridge implements IoEngine {
       case "event":
         this.onQuickEvent(m.raw, m.selfId, m.qid);
         return;
-      case "result": {
-        const c = this.httpCalls.get(m.id);
-        if (!c) return;
-        this.httpCalls.delete(m.id);
-        if (m.ok) c.resolve(m.data);
-        else c.reject(fromWireError(m.error, c.action, c.params));
+      case "result":
+        if (m.ok) this.calls.resolve(m.id, m.data);
+        else this.calls.reject(m.id, (action, params) => fromWireError(m.error, action, params));
         return;
-      }
       case "state":
         this.selfIds = m.selfIds;
         if (m.state.kind === "disconnected") this.lastReason = m.state.reason;
@@ -362,9 +340,6 @@ export class IoBridge implements IoEngine {
     const make = (action: string) => new TransportError(`${reason} while "${action}" was waiting`);
     this.calls.rejectAll(make);
     this.links.clear();
-    const all = [...this.httpCalls.values()];
-    this.httpCalls.clear();
-    for (const c of all) c.reject(make(c.action));
   }
 
   private onWorkerDeath(reason: string): void {

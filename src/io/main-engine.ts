@@ -1,7 +1,7 @@
 /**
  * The main-thread engine of the client-side modes (forward WebSocket, HTTP API +
  * SSE): the transport runs on the main thread, every frame is parsed once here,
- * async calls are correlated here ({@link AsyncCalls}, one timer) and events go
+ * async calls are correlated here ({@link PendingCalls}, one timer) and events go
  * straight to the sink. No worker thread at all while the bot only makes async
  * calls; Sync calls go through the lazily started {@link SyncSideChannel}.
  *
@@ -9,9 +9,9 @@
  */
 import { NotConnectedError, TransportError } from "../errors.js";
 import { redactUrl } from "../transport/errors-explain.js";
-import { ASYNC_ECHO_PREFIX, withParams } from "../transport/pending-calls.js";
+import { requestFrame } from "../transport/frames.js";
+import { ASYNC_ECHO_PREFIX, PendingCalls, withParams } from "../transport/pending-calls.js";
 import type { Transport, TransportHooks } from "../transport/types.js";
-import { AsyncCalls, asyncFrame } from "./async-calls.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
 import {
@@ -46,7 +46,7 @@ export class MainThreadIo implements IoEngine {
   readonly #sink: IoSink;
   readonly #ws: boolean;
   readonly #noLinkDetail: string;
-  readonly #calls = new AsyncCalls();
+  readonly #calls = new PendingCalls(ASYNC_ECHO_PREFIX);
   readonly #links = new LinkTable();
   readonly #log: FrameLog;
   #transport: Transport | undefined;
@@ -169,9 +169,10 @@ export class MainThreadIo implements IoEngine {
       if ("missing" in choice) return Promise.reject(new NotConnectedError(action, choice.missing));
       link = choice.link;
     }
-    const id = this.#calls.nextId();
-    const promise = this.#calls.registerId(id, action, json, timeoutMs, link, mapResult);
-    if (!t.sendFrames?.(link, [asyncFrame(action, json, id)])) {
+    const calls = this.#calls;
+    const id = calls.nextId();
+    const promise = calls.wait(id, action, timeoutMs, params, link, mapResult);
+    if (!t.sendFrames?.(link, [requestFrame(action, json, calls.echo(id))])) {
       this.#failLink(link, "the link is gone");
     }
     return promise;
@@ -245,13 +246,7 @@ export class MainThreadIo implements IoEngine {
     }
     const kind = classifyFrame(obj);
     if (kind !== "event") {
-      const echo = obj.echo;
-      const settled =
-        kind === "response" &&
-        typeof echo === "string" &&
-        echo.startsWith(ASYNC_ECHO_PREFIX) &&
-        this.#calls.settle(obj, echo);
-      if (!settled) logDroppedFrame(kind, raw, this.#log);
+      if (kind === "neither" || !this.#calls.settle(obj)) logDroppedFrame(kind, raw, this.#log);
       reply?.(undefined);
       return;
     }

@@ -1,6 +1,6 @@
 /**
- * The I/O thread: owns the transport (sockets, timers, its own echo map for Sync
- * calls) and talks to the main thread over its parent port, in batches both ways
+ * The I/O thread: owns the transport (sockets, timers, its own pending calls for
+ * Sync calls) and talks to the main thread over its parent port, in batches both ways
  * (see batch.ts), plus a dedicated sync port for Sync answers (with `Atomics.notify`).
  *
  * In the WebSocket modes the hot path does no JSON work here: frames go to the
@@ -16,6 +16,7 @@
  * @module
  */
 import { isMainThread, type MessagePort, parentPort, workerData } from "node:worker_threads";
+import { PendingCalls } from "../transport/pending-calls.js";
 import type { Transport } from "../transport/types.js";
 import { runApiOnly } from "./api-worker.js";
 import { InboundBatcher } from "./batch.js";
@@ -39,8 +40,8 @@ function run(port: MessagePort, init: WorkerInit): void {
   const shared = new Int32Array(init.shared);
   const out = new InboundBatcher((batch) => port.postMessage(batch));
   let lastSelf: SelfId | undefined | typeof NOBODY = NOBODY;
-  let qidSeq = 0;
-  const quickWaiters = new Map<number, (op: string | undefined) => void>();
+  /** HTTP POST events waiting for the main thread's quick operation (the receiver bounds the wait). */
+  const quick = new PendingCalls();
   let transport: Transport | undefined;
 
   const syncConnected = (): void => {
@@ -50,10 +51,12 @@ function run(port: MessagePort, init: WorkerInit): void {
   transport = createTransport(init.options, {
     onFrame(raw, selfId, reply) {
       if (reply) {
-        qidSeq += 1;
-        quickWaiters.set(qidSeq, reply);
+        const qid = quick.nextId();
+        void quick
+          .wait(qid, "quick operation", Number.POSITIVE_INFINITY)
+          .then((op) => reply(op as string | undefined));
         const text = typeof raw === "string" ? raw : raw.toString("utf8");
-        out.control({ t: "event", raw: text, selfId, qid: qidSeq });
+        out.control({ t: "event", raw: text, selfId, qid });
         return;
       }
       if (selfId !== lastSelf) {
@@ -111,9 +114,7 @@ function run(port: MessagePort, init: WorkerInit): void {
         answerSync(m);
         return;
       case "quick": {
-        const reply = quickWaiters.get(m.qid);
-        quickWaiters.delete(m.qid);
-        reply?.(m.op);
+        quick.resolve(m.qid, m.op);
         return;
       }
       case "stop":

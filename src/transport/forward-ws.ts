@@ -20,7 +20,13 @@ import {
   transportError,
 } from "./errors-explain.js";
 import { framePreview } from "./frame-preview.js";
-import { frameBytes, mayBeBadToken, mayBeSyncResponse, parseObject } from "./frames.js";
+import {
+  frameBytes,
+  mayBeBadToken,
+  mayBeSyncResponse,
+  parseObject,
+  requestFrame,
+} from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
 import { answerPings, MANUAL_PONG } from "./pong.js";
 import { TickCork } from "./tick-cork.js";
@@ -182,13 +188,14 @@ export class ForwardWsTransport implements Transport {
     paramsJson: string,
     timeoutMs: number,
   ): Promise<unknown> {
-    const { echo, promise } = pending.register(action, timeoutMs);
-    const frame = `{"action":${JSON.stringify(action)},"params":${paramsJson},"echo":"${echo}"}`;
-    ws.send(frame, (error) => {
+    const id = pending.nextId();
+    const promise = pending.wait(id, action, timeoutMs);
+    ws.send(requestFrame(action, paramsJson, pending.echo(id)), (error) => {
       if (error)
-        pending.fail(
-          echo,
-          new TransportError(`could not send "${action}": ${error.message}`, { cause: error }),
+        pending.reject(
+          id,
+          () =>
+            new TransportError(`could not send "${action}": ${error.message}`, { cause: error }),
         );
     });
     return promise;

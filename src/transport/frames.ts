@@ -1,6 +1,7 @@
 /**
- * Cheap raw-text sniffing of incoming frames, so event frames are forwarded
- * without being parsed on the I/O thread.
+ * Frames on the wire: the one builder of OneBot request frames, and cheap raw-text
+ * sniffing of incoming frames, so event frames are passed on without being parsed
+ * where the connection lives.
  *
  * @module
  */
@@ -18,6 +19,15 @@ const BAD_TOKEN_MARKER = '"retcode":1403';
  */
 export function mayBeSyncResponse(raw: Buffer | string): boolean {
   return typeof raw === "string" ? raw.includes(SYNC_ECHO_MARKER) : raw.includes(SYNC_MARKER_BYTES);
+}
+
+/**
+ * The OneBot request frame `{"action":..,"params":..,"echo":..}`. `paramsJson` is
+ * the params' JSON text (serialized once by the caller); `echo` is one of
+ * NcatBot's echoes (`ncb:a12`), which need no escaping.
+ */
+export function requestFrame(action: string, paramsJson: string, echo: string): string {
+  return `{"action":${JSON.stringify(action)},"params":${paramsJson},"echo":"${echo}"}`;
 }
 
 /** True when the frame may be a NapCat "bad token" (retcode 1403) frame. */

@@ -8,7 +8,7 @@ export { type ForwardWsOptions, ForwardWsTransport } from "./forward-ws.js";
 export { HttpApiClient, type HttpApiOptions } from "./http-api.js";
 export { HttpTransport, type HttpTransportOptions } from "./http-mode.js";
 export { type HttpPostOptions, HttpPostReceiver } from "./http-post.js";
-export { ECHO_MARKER, ECHO_PREFIX, PendingCalls, unwrapEnvelope } from "./pending-calls.js";
+export { ECHO_PREFIX, PendingCalls, unwrapEnvelope } from "./pending-calls.js";
 export { type ReverseWsOptions, ReverseWsTransport } from "./reverse-ws.js";
 export { type SseOptions, SseReceiver } from "./sse.js";
 export type { ConnectionState, LogLevel, SelfId, Transport, TransportHooks } from "./types.js";

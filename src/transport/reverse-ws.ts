@@ -11,7 +11,7 @@ import { WebSocketServer } from "ws";
 import { NotConnectedError, TransportError } from "../errors.js";
 import { presentedToken, safeEqual } from "./auth.js";
 import { selfIdMismatch } from "./errors-explain.js";
-import { frameBytes, mayBeSyncResponse, parseObject } from "./frames.js";
+import { frameBytes, mayBeSyncResponse, parseObject, requestFrame } from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
 import { boundPort, closeServer, listen } from "./server-util.js";
 import type { SelfId, Transport, TransportHooks } from "./types.js";
@@ -118,13 +118,15 @@ export class ReverseWsTransport implements Transport {
           : `account ${selfId} is not connected; connected: ${ids.length ? ids.join(", ") : "none"}`;
       return Promise.reject(new NotConnectedError(action, detail));
     }
-    const { echo, promise } = account.pending.register(action, timeoutMs);
-    const frame = `{"action":${JSON.stringify(action)},"params":${paramsJson},"echo":"${echo}"}`;
-    account.ws.send(frame, (error) => {
+    const { pending } = account;
+    const id = pending.nextId();
+    const promise = pending.wait(id, action, timeoutMs);
+    account.ws.send(requestFrame(action, paramsJson, pending.echo(id)), (error) => {
       if (error)
-        account.pending.fail(
-          echo,
-          new TransportError(`could not send "${action}": ${error.message}`, { cause: error }),
+        pending.reject(
+          id,
+          () =>
+            new TransportError(`could not send "${action}": ${error.message}`, { cause: error }),
         );
     });
     return promise;

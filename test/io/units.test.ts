@@ -1,76 +1,106 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ActionFailedError, ActionTimeoutError, TransportError } from "../../src/errors.js";
-import { AsyncCalls } from "../../src/io/async-calls.js";
 import { InboundBatcher, OutboundQueue, readInbound } from "../../src/io/batch.js";
 import { LinkTable } from "../../src/io/links.js";
 import type { Control, InboundBatch, OutboundBatch } from "../../src/io/wire.js";
-import { mayBeSyncResponse } from "../../src/transport/frames.js";
+import { mayBeSyncResponse, requestFrame } from "../../src/transport/frames.js";
+import { ASYNC_ECHO_PREFIX, PendingCalls } from "../../src/transport/pending-calls.js";
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-function echoOf(frame: string): string {
-  return (JSON.parse(frame) as { echo: string }).echo;
+/** A call registered the way the engines do it; `echo` is what NapCat would answer with. */
+function register(
+  calls: PendingCalls,
+  action: string,
+  timeoutMs: number,
+  params?: unknown,
+  link?: number,
+): { echo: string; promise: Promise<unknown> } {
+  const id = calls.nextId();
+  return { echo: calls.echo(id), promise: calls.wait(id, action, timeoutMs, params, link) };
 }
 
-describe("AsyncCalls (main-thread correlation)", () => {
-  it("builds the whole frame and settles by echo with data or ActionFailedError carrying params", async () => {
-    const calls = new AsyncCalls();
-    const a = calls.register("get_status", '{"a":1}', 1000, 1);
-    const b = calls.register("send_msg", '{"b":2}', 1000, 1);
-    expect(JSON.parse(a.frame)).toEqual({ action: "get_status", params: { a: 1 }, echo: "ncb:a1" });
-    expect(calls.settle({ status: "ok", retcode: 0, data: 5, echo: "ncb:a1" }, "ncb:a1")).toBe(
-      true,
+describe("PendingCalls (the one table of calls waiting for an answer)", () => {
+  it("settles by echo with data, or ActionFailedError carrying the caller's params", async () => {
+    const calls = new PendingCalls(ASYNC_ECHO_PREFIX);
+    const params = { b: 2, nested: { big: 10n.toString() } };
+    const a = register(calls, "get_status", 1000, { a: 1 }, 1);
+    const b = register(calls, "send_msg", 1000, params, 1);
+    expect(a.echo).toBe("ncb:a1");
+    expect(requestFrame("get_status", '{"a":1}', a.echo)).toBe(
+      '{"action":"get_status","params":{"a":1},"echo":"ncb:a1"}',
     );
-    expect(calls.settle({ status: "ok", retcode: 0, data: 5, echo: "ncb:a1" }, "ncb:a1")).toBe(
-      false,
-    );
+    expect(calls.settle({ status: "ok", retcode: 0, data: 5, echo: "ncb:a1" })).toBe(true);
+    expect(calls.settle({ status: "ok", retcode: 0, data: 5, echo: "ncb:a1" })).toBe(false);
+    expect(calls.settle({ status: "ok", retcode: 0, data: 5, echo: "ncb:s2" })).toBe(false);
     await expect(a.promise).resolves.toBe(5);
-    const echo = echoOf(b.frame);
-    calls.settle(
-      { status: "failed", retcode: 1400, message: "bad", wording: "参数错误", echo },
-      echo,
-    );
+    calls.settle({
+      status: "failed",
+      retcode: 1400,
+      message: "bad",
+      wording: "参数错误",
+      echo: b.echo,
+    });
     const error = await b.promise.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionFailedError);
     expect(error).toMatchObject({
       action: "send_msg",
-      params: { b: 2 },
       retcode: 1400,
       wording: "参数错误",
-      echo,
+      echo: b.echo,
     });
+    // the caller's own object, not a copy rebuilt from JSON
+    expect((error as ActionFailedError).params).toBe(params);
     expect(calls.size).toBe(0);
   });
 
   it("times out with ONE timer re-armed for the earliest deadline", async () => {
     vi.useFakeTimers();
-    const calls = new AsyncCalls();
-    const slow = calls.register("slow", "{}", 1000, 1);
-    const fast = calls.register("fast", "{}", 100, 1);
-    const kept = calls.register("kept", "{}", 1000, 1);
+    const calls = new PendingCalls();
+    const slow = register(calls, "slow", 1000);
+    const fast = register(calls, "fast", 100);
+    const kept = register(calls, "kept", 1000);
+    const forever = register(calls, "forever", Number.POSITIVE_INFINITY);
     const slowErr = slow.promise.catch((e: unknown) => e);
     const fastErr = fast.promise.catch((e: unknown) => e);
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(150);
     expect(await fastErr).toBeInstanceOf(ActionTimeoutError);
     expect(await fastErr).toMatchObject({ action: "fast", timeoutMs: 100 });
-    expect(calls.size).toBe(2);
+    expect(calls.size).toBe(3);
     expect(vi.getTimerCount()).toBe(1);
-    const echo = echoOf(kept.frame);
-    calls.settle({ status: "ok", retcode: 0, data: "k", echo }, echo);
+    calls.settle({ status: "ok", retcode: 0, data: "k", echo: kept.echo });
     await expect(kept.promise).resolves.toBe("k");
     await vi.advanceTimersByTimeAsync(900);
     expect(await slowErr).toBeInstanceOf(ActionTimeoutError);
-    expect(calls.size).toBe(0);
+    expect(calls.size).toBe(1); // "forever" never times out, and arms no timer
     expect(vi.getTimerCount()).toBe(0);
+    calls.resolveAll("up");
+    await expect(forever.promise).resolves.toBe("up");
+  });
+
+  it("resolves and rejects by id, with the result mapper and the caller's params", async () => {
+    const calls = new PendingCalls();
+    const id = calls.nextId();
+    const mapped = calls.wait(id, "get_x", 1000, undefined, -1, (data) => ({ wrapped: data }));
+    expect(calls.resolve(id, 7)).toBe(true);
+    expect(calls.resolve(id, 7)).toBe(false);
+    await expect(mapped).resolves.toEqual({ wrapped: 7 });
+    const other = calls.nextId();
+    const failed = calls.wait(other, "get_y", 1000, { y: 1 });
+    calls.reject(
+      other,
+      (action, params) => new TransportError(`${action} ${JSON.stringify(params)}`),
+    );
+    await expect(failed).rejects.toThrow('get_y {"y":1}');
   });
 
   it("fails only the calls of a dropped link, and everything on rejectAll", async () => {
-    const calls = new AsyncCalls();
-    const on1 = calls.register("a", "{}", 5000, 1);
-    const on2 = calls.register("b", "{}", 5000, 2);
+    const calls = new PendingCalls();
+    const on1 = register(calls, "a", 5000, undefined, 1);
+    const on2 = register(calls, "b", 5000, undefined, 2);
     calls.failLink(1, (action) => new TransportError(`gone ${action}`));
     await expect(on1.promise).rejects.toThrow("gone a");
     expect(calls.size).toBe(1);
@@ -84,17 +114,23 @@ describe("AsyncCalls (main-thread correlation)", () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on("unhandledRejection", onUnhandled);
     try {
-      const calls = new AsyncCalls();
-      const call = calls.register("send_msg", "{}", 5000, 1);
-      const echo = echoOf(call.frame);
-      calls.settle({ status: "failed", retcode: 100, message: "no", wording: "no", echo }, echo);
+      const calls = new PendingCalls();
+      const call = register(calls, "send_msg", 5000, undefined, 1);
+      calls.settle({
+        status: "failed",
+        retcode: 100,
+        message: "no",
+        wording: "no",
+        echo: call.echo,
+      });
       await Promise.resolve(); // the caller attaches its handler a little later
       await expect(call.promise).rejects.toBeInstanceOf(ActionFailedError);
-      const other = calls.register("b", "{}", 5000, 2);
+      const other = register(calls, "b", 5000, undefined, 2);
       calls.rejectAll((action) => new TransportError(`stopped ${action}`));
       await Promise.resolve();
       await expect(other.promise).rejects.toBeInstanceOf(TransportError);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
       expect(unhandled).toEqual([]);
     } finally {
       process.off("unhandledRejection", onUnhandled);

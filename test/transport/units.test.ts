@@ -1,11 +1,9 @@
 import { createHmac } from "node:crypto";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { ActionFailedError, ActionTimeoutError, TransportError } from "../../src/errors.js";
 import { verifySignature } from "../../src/transport/auth.js";
 import { backoffDelay } from "../../src/transport/backoff.js";
 import { redactUrl } from "../../src/transport/errors-explain.js";
-import { PendingCalls } from "../../src/transport/pending-calls.js";
 import { TickCork } from "../../src/transport/tick-cork.js";
 
 const policy = {
@@ -23,23 +21,6 @@ describe("transport building blocks", () => {
     expect(backoffDelay({ ...policy, jitter: 0 }, 30)).toBe(1000);
     expect(backoffDelay(policy, 1, () => 0)).toBe(50);
     expect(backoffDelay(policy, 30, () => 1)).toBe(1000);
-  });
-
-  it("pending calls settle by echo, time out, and reject all on close", async () => {
-    const p = new PendingCalls();
-    const a = p.register("get_status", 1000);
-    const b = p.register("send_msg", 1000);
-    const c = p.register("slow", 20);
-    expect(p.settle({ status: "ok", retcode: 0, data: 5, echo: a.echo })).toBe(true);
-    expect(p.settle({ status: "ok", retcode: 0, data: 5, echo: a.echo })).toBe(false);
-    await expect(a.promise).resolves.toBe(5);
-    await expect(c.promise).rejects.toBeInstanceOf(ActionTimeoutError);
-    p.rejectAll((action) => new TransportError(action));
-    await expect(b.promise).rejects.toBeInstanceOf(TransportError);
-    expect(p.size).toBe(0);
-    const d = p.register("x", 1000);
-    p.settle({ status: "failed", retcode: 1404, message: "no", wording: "", echo: d.echo });
-    await expect(d.promise).rejects.toBeInstanceOf(ActionFailedError);
   });
 
   it("verifies HTTP POST signatures and redacts tokens in URLs", () => {
