@@ -3,10 +3,12 @@
  * Sync calls) and talks to the main thread over its parent port, in batches both ways
  * (see batch.ts), plus a dedicated sync port for Sync answers (with `Atomics.notify`).
  *
- * In the WebSocket modes the hot path does no JSON work here: frames go to the
- * main thread as raw bytes (it parses them once, settles its own async calls and
- * dispatches events), and request frames built by the main thread are only written
- * to the socket. User code never runs here, so a Sync call cannot deadlock.
+ * Runs the server modes (reverse WebSocket, HTTP + HTTP POST). The hot path does no
+ * JSON work here: frames are decoded to text and posted to the main thread unparsed
+ * (it parses them once, settles its own async calls and dispatches events), and
+ * request frames built by the main thread are only written to the socket. Only the
+ * answers to this thread's own calls (Sync calls, marked `ncb:s`) are parsed here.
+ * User code never runs here, so a Sync call cannot deadlock.
  *
  * The same entry also runs the API-only Sync side channel of the main-thread
  * engine (`workerData.apiOnly`, see api-worker.ts).

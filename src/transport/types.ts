@@ -20,13 +20,15 @@ export type ConnectionState =
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
 /**
- * Callbacks a transport reports to (the I/O worker in production, a test directly).
+ * Callbacks a transport reports to: the main-thread engine (forward WS, HTTP + SSE),
+ * the I/O worker (reverse WS, HTTP POST), the Sync side channel's worker, or a test.
  */
 export interface TransportHooks {
   /**
    * One frame, exactly as received and never parsed here: JSON text, or its UTF-8
-   * bytes (the WebSocket transports pass the socket's bytes so the I/O thread never
-   * decodes them). Everything that is not an answer to a call this transport made
+   * bytes (the WebSocket transports pass the socket's bytes on; whoever parses the
+   * frame decodes them: the main-thread engine, or the I/O worker, which decodes to
+   * text to post it to the main thread). Everything that is not an answer to a call this transport made
    * itself arrives here: events, and answers to frames sent with
    * {@link Transport.sendFrames}.
    * `reply` is only given by receivers that can answer with a OneBot quick operation
