@@ -7,7 +7,7 @@
 import { ConfigError } from "../errors.js";
 import { maskSecretsInText } from "../settings/redact.js";
 import type { ReconnectPolicy } from "../transport/backoff.js";
-import type { SelfId } from "./types.js";
+import type { SelfId } from "../transport/types.js";
 
 /** How to reach NapCat. */
 export type ConnectionOptions =
