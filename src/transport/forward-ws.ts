@@ -20,18 +20,13 @@ import {
   transportError,
 } from "./errors-explain.js";
 import { framePreview } from "./frame-preview.js";
-import {
-  frameBytes,
-  mayBeBadToken,
-  mayBeSyncResponse,
-  parseObject,
-  requestFrame,
-} from "./frames.js";
+import { frameBytes, mayBeBadToken, mayBeSyncResponse, parseObject } from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
 import { answerPings, MANUAL_PONG } from "./pong.js";
 import { TickCork } from "./tick-cork.js";
 import type { SelfId, Transport, TransportHooks } from "./types.js";
 import { Watchdog } from "./watchdog.js";
+import { callOverWebSocket } from "./ws-call.js";
 
 /** Settings of {@link ForwardWsTransport}. */
 export interface ForwardWsOptions {
@@ -148,7 +143,7 @@ export class ForwardWsTransport implements Transport {
         ),
       );
     }
-    return this.send(ws, this.pending, action, paramsJson, timeoutMs);
+    return callOverWebSocket(ws, this.pending, action, paramsJson, timeoutMs);
   }
 
   isConnected(selfId?: SelfId): boolean {
@@ -179,26 +174,6 @@ export class ForwardWsTransport implements Transport {
 
   learnHeartbeat(link: number, intervalMs: number): void {
     if (link === this.link && this.connected) this.watchdog?.learn(intervalMs);
-  }
-
-  private send(
-    ws: WebSocket,
-    pending: PendingCalls,
-    action: string,
-    paramsJson: string,
-    timeoutMs: number,
-  ): Promise<unknown> {
-    const id = pending.nextId();
-    const promise = pending.wait(id, action, timeoutMs);
-    ws.send(requestFrame(action, paramsJson, pending.echo(id)), (error) => {
-      if (error)
-        pending.reject(
-          id,
-          () =>
-            new TransportError(`could not send "${action}": ${error.message}`, { cause: error }),
-        );
-    });
-    return promise;
   }
 
   /** Settles `start()`; true when it was still waiting (then the caller gets `error`). */
@@ -353,7 +328,7 @@ export class ForwardWsTransport implements Transport {
         this.onConnected(ws, link, undefined);
         return;
       }
-      this.send(ws, pending, "get_login_info", "{}", this.options.probeTimeoutMs).then(
+      callOverWebSocket(ws, pending, "get_login_info", "{}", this.options.probeTimeoutMs).then(
         (data) => {
           const id = (data as { user_id?: unknown } | null)?.user_id;
           this.onConnected(

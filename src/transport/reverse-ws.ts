@@ -11,10 +11,11 @@ import { WebSocketServer } from "ws";
 import { NotConnectedError, TransportError } from "../errors.js";
 import { presentedToken, safeEqual } from "./auth.js";
 import { selfIdMismatch } from "./errors-explain.js";
-import { frameBytes, mayBeSyncResponse, parseObject, requestFrame } from "./frames.js";
+import { frameBytes, mayBeSyncResponse, parseObject } from "./frames.js";
 import { PendingCalls } from "./pending-calls.js";
 import { boundPort, closeServer, listen } from "./server-util.js";
 import type { SelfId, Transport, TransportHooks } from "./types.js";
+import { callOverWebSocket } from "./ws-call.js";
 
 /** Settings of {@link ReverseWsTransport}. */
 export interface ReverseWsOptions {
@@ -118,18 +119,7 @@ export class ReverseWsTransport implements Transport {
           : `account ${selfId} is not connected; connected: ${ids.length ? ids.join(", ") : "none"}`;
       return Promise.reject(new NotConnectedError(action, detail));
     }
-    const { pending } = account;
-    const id = pending.nextId();
-    const promise = pending.wait(id, action, timeoutMs);
-    account.ws.send(requestFrame(action, paramsJson, pending.echo(id)), (error) => {
-      if (error)
-        pending.reject(
-          id,
-          () =>
-            new TransportError(`could not send "${action}": ${error.message}`, { cause: error }),
-        );
-    });
-    return promise;
+    return callOverWebSocket(account.ws, account.pending, action, paramsJson, timeoutMs);
   }
 
   listenPort(): number {
