@@ -62,6 +62,14 @@ const NEEDS: Readonly<Record<ArgKind, string>> = {
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
+  // The common case first (an object literal), without the instanceof chain.
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    return true;
+  }
   return (
     typeof value === "object" &&
     value !== null &&
@@ -92,9 +100,16 @@ function isMedia(value: unknown): boolean {
   );
 }
 
+const KEY_SETS = new Map<readonly string[], ReadonlySet<string>>();
+
 /** The unknown key of an options object, if any. */
 function unknownKey(value: Record<string, unknown>, keys: readonly string[]): string | undefined {
-  for (const key in value) if (!keys.includes(key)) return key;
+  let known = KEY_SETS.get(keys);
+  if (known === undefined) {
+    known = new Set(keys);
+    KEY_SETS.set(keys, known);
+  }
+  for (const key in value) if (!known.has(key)) return key;
   return undefined;
 }
 
