@@ -10,6 +10,7 @@ import { CommandGroup, rootInherited } from "./group.js";
 import { renderCommandHelp, renderHelp } from "./help.js";
 import type { Permissions } from "./rbac.js";
 import type { CommandRouter, MessageEvent } from "./router.js";
+import type { CommandGroupHandle } from "./types.js";
 
 type Reply = (e: MessageEvent, text: string) => Promise<unknown>;
 
@@ -41,14 +42,13 @@ function done(changed: boolean, yes: string, no: string): string {
   return changed ? yes : no;
 }
 
-/** Registers the root-only `/perm` group. */
-export function registerPermCommands(router: CommandRouter, perms: () => Permissions): Disposer {
-  const perm = new CommandGroup(router, rootInherited(), "perm", {
-    description: "权限管理（仅 root）",
-    permission: "root",
-  });
-  const on = (spec: string, description: string, run: (a: PermArgs) => string) =>
-    perm.command(spec, { description }, ((e: MessageEvent, a: PermArgs) => {
+/**
+ * Registers `/perm` sub-commands on `group` whose `run` returns the reply text; a
+ * thrown error becomes a one-line "失败：…" reply.
+ */
+function answering(group: CommandGroupHandle) {
+  return (spec: string, description: string, run: (a: PermArgs) => string) =>
+    group.command(spec, { description }, ((e: MessageEvent, a: PermArgs) => {
       let text: string;
       try {
         text = run(a);
@@ -57,6 +57,15 @@ export function registerPermCommands(router: CommandRouter, perms: () => Permiss
       }
       return reply(e, text);
     }) as never);
+}
+
+/** Registers the root-only `/perm` group. */
+export function registerPermCommands(router: CommandRouter, perms: () => Permissions): Disposer {
+  const perm = new CommandGroup(router, rootInherited(), "perm", {
+    description: "权限管理（仅 root）",
+    permission: "root",
+  });
+  const on = answering(perm);
   on("add <user:at> <role:string>", "给用户一个角色", ({ user, role }) =>
     done(perms().addRole(user, role), `已给 ${user} 角色 ${role}`, `${user} 已有角色 ${role}`),
   );
@@ -94,16 +103,7 @@ export function registerPermCommands(router: CommandRouter, perms: () => Permiss
     ].join("\n");
   });
   const role = perm.commandGroup("role", { description: "角色管理" });
-  const onRole = (spec: string, description: string, run: (a: PermArgs) => string) =>
-    role.command(spec, { description }, ((e: MessageEvent, a: PermArgs) => {
-      let text: string;
-      try {
-        text = run(a);
-      } catch (error) {
-        text = `失败：${error instanceof Error ? error.message : String(error)}`;
-      }
-      return reply(e, text);
-    }) as never);
+  const onRole = answering(role);
   onRole(
     "create <name:string> [parent:string]",
     "新建角色（可继承另一个角色）",

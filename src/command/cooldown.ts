@@ -4,26 +4,15 @@
  * @module
  */
 import { NcatBotError } from "../errors.js";
+import { parseDuration } from "../handle/duration.js";
 
 /** A duration: ms as a number, or text like `"500ms"`, `"10s"`, `"5m"`, `"1h"`, `"1d"`. */
 export type Duration = number | `${number}${"ms" | "s" | "m" | "h" | "d"}`;
 
-const UNIT_MS: Readonly<Record<string, number>> = {
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-};
-
 /** A {@link Duration} in ms. @throws NcatBotError for anything else. */
-export function parseDuration(value: Duration | string, what = "duration"): number {
-  if (typeof value === "number") {
-    if (Number.isFinite(value) && value >= 0) return value;
-  } else {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/.exec(value);
-    if (match) return Number(match[1]) * (UNIT_MS[match[2] as string] as number);
-  }
+function durationMs(value: Duration | string, what: string): number {
+  const ms = typeof value === "number" ? value : parseDuration(value);
+  if (ms !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
   throw new NcatBotError(
     `${what}: "${String(value)}" is not a duration; use ms as a number or text like "10s", "5m", "1h".`,
   );
@@ -43,11 +32,11 @@ export function cooldownSpec(option: CooldownOption | undefined): CooldownSpec |
   if (option === undefined) return undefined;
   if (typeof option === "object") {
     return {
-      userMs: option.user === undefined ? 0 : parseDuration(option.user, "cooldown.user"),
-      groupMs: option.group === undefined ? 0 : parseDuration(option.group, "cooldown.group"),
+      userMs: option.user === undefined ? 0 : durationMs(option.user, "cooldown.user"),
+      groupMs: option.group === undefined ? 0 : durationMs(option.group, "cooldown.group"),
     };
   }
-  return { userMs: parseDuration(option, "cooldown"), groupMs: 0 };
+  return { userMs: durationMs(option, "cooldown"), groupMs: 0 };
 }
 
 /** When each (command, user) and (command, group) may run again. */

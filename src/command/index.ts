@@ -13,7 +13,7 @@ export {
   type PromptOptions,
   prompt,
 } from "./conversation.js";
-export { type CooldownOption, type Duration, parseDuration } from "./cooldown.js";
+export type { CooldownOption, Duration } from "./cooldown.js";
 export { CommandGroup, commandArgs, rootInherited } from "./group.js";
 export {
   COMMAND_DEFAULTS,

@@ -5,13 +5,14 @@
  */
 
 export { type Clock, systemClock, type TimerHandle } from "./clock.js";
+export { parseDuration } from "./duration.js";
 export {
   type ErrorHook,
   HandlerError,
   type HandlerErrorInfo,
   type HandlerErrorSource,
 } from "./handler-error.js";
-export { parseDuration, parseSchedule, type Schedule, type ScheduleSpec } from "./schedule-spec.js";
+export { parseSchedule, type Schedule, type ScheduleSpec } from "./schedule-spec.js";
 export {
   LATE_LIMIT_MS,
   Scheduler,

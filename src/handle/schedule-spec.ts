@@ -7,6 +7,7 @@
  */
 import { Cron } from "croner";
 import { NcatBotError } from "../errors.js";
+import { parseDuration } from "./duration.js";
 
 /**
  * A schedule:
@@ -31,30 +32,10 @@ export interface Schedule {
   next(after: number, previous: number | undefined): number | undefined;
 }
 
-const UNIT_MS: Readonly<Record<string, number>> = {
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-};
-
-const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 const DAILY = /^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
 const FORMS =
   'Use milliseconds (30000), a duration ("30s", "2h30m", "1d"), a daily time ("08:00"), { cron: "0 8 * * *" } or a Date / { at: date }.';
-
-/** `"2h30m"` → 9,000,000; undefined when `text` is not a duration. */
-export function parseDuration(text: string): number | undefined {
-  const compact = text.replace(/\s+/g, "");
-  if (!DURATION.test(compact)) return undefined;
-  let total = 0;
-  for (const match of compact.matchAll(PART))
-    total += Number(match[1]) * (UNIT_MS[match[2] ?? ""] ?? 0);
-  return total;
-}
 
 function interval(ms: number, text: string): Schedule {
   if (!(Number.isFinite(ms) && ms >= 1)) {

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Clock, TimerHandle } from "../../handle/clock.js";
-import { parseDuration } from "../../handle/schedule-spec.js";
+import { parseDuration } from "../../handle/duration.js";
 
 interface Timer {
   readonly id: number;
