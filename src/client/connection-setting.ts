@@ -5,8 +5,9 @@
  * @module
  */
 import { ConfigError } from "../errors.js";
+import { numberFits, parseSecret } from "../settings/fields.js";
 import { maskSecretsInText } from "../settings/redact.js";
-import { numberFits, parseSecret, type SettingContext, showValue } from "../settings/schema.js";
+import { type SettingContext, showValue } from "../settings/schema.js";
 import type { Secret } from "../settings/secret.js";
 
 /** Forward WebSocket: NapCat is the server, the bot connects (the default). */

@@ -4,13 +4,8 @@
  * @module
  */
 import { ConfigError } from "../errors.js";
-import {
-  type NumberOptions,
-  numberFits,
-  numberWhat,
-  type SettingContext,
-  showValue,
-} from "../settings/schema.js";
+import { type NumberOptions, numberFits, numberWhat } from "../settings/fields.js";
+import { type SettingContext, showValue } from "../settings/schema.js";
 import { MAX_TIMER_MS } from "../transport/watchdog.js";
 
 /** Reconnect policy: capped exponential backoff with jitter. */

@@ -10,16 +10,8 @@ import type { CommandSettings } from "../command/messages.js";
 import { ConfigError as ConfigErrorFor } from "../errors.js";
 import { IO_DEFAULTS } from "../io/options.js";
 import { isLoopbackHost } from "../message/media.js";
-import {
-  bool,
-  custom,
-  defineSettings,
-  list,
-  num,
-  oneOf,
-  secret,
-  text,
-} from "../settings/schema.js";
+import { bool, custom, list, num, oneOf, secret, text } from "../settings/fields.js";
+import { defineSettings } from "../settings/schema.js";
 import { MAX_TIMER_MS } from "../transport/watchdog.js";
 import {
   type ConnectionOption,

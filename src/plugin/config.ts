@@ -9,15 +9,21 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { ConfigError } from "../errors.js";
-import {
-  type ConfigSchema,
-  checkValue,
-  fieldType,
-  fromEnvText,
-  pluginEnvVariable,
-} from "./config-schema.js";
+import { type AnySetting, defineSettings, envName, type Settings } from "../settings/schema.js";
+import { Secret } from "../settings/secret.js";
+import { type ConfigSchema, settingOf } from "../settings/shorthand.js";
 import { writeFileAtomic } from "./data-store.js";
 import type { ConfigChange } from "./plugin.js";
+
+/** The prefix of a plugin's environment variables: `NCATBOT_PLUGIN_<PLUGIN>_`. */
+export function pluginEnvPrefix(plugin: string): string {
+  return `NCATBOT_PLUGIN_${envName(plugin)}_`;
+}
+
+/** The environment variable of one plugin setting: `NCATBOT_PLUGIN_<PLUGIN>_<KEY>`. */
+export function pluginEnvVariable(plugin: string, key: string): string {
+  return `${pluginEnvPrefix(plugin)}${envName(key)}`;
+}
 
 /** Where a plugin's settings come from. */
 export interface ConfigSources {
@@ -31,10 +37,20 @@ export interface ConfigSources {
   env: NodeJS.ProcessEnv;
 }
 
-/** The live settings of one plugin instance. */
+/** One declared key: its setting and the compiled group it belongs to (for `how`). */
+interface Declared {
+  readonly setting: AnySetting;
+  readonly group: Settings<Readonly<Record<string, AnySetting>>>;
+}
+
+/**
+ * The live settings of one plugin instance. Each `define` compiles its fields into
+ * settings of the settings schema (src/settings/) with the plugin's env prefix and
+ * resolves them with the `plugins.<name>.` key prefix.
+ */
 export class PluginConfig {
   readonly #sources: ConfigSources;
-  readonly #schema: Record<string, ConfigSchema[string]> = {};
+  readonly #declared = new Map<string, Declared>();
   readonly #values: Record<string, unknown> = {};
   readonly #listeners = new Set<(change: ConfigChange) => unknown>();
   /** The object plugins read (`this.config`): a getter per key, always current. */
@@ -42,6 +58,10 @@ export class PluginConfig {
 
   constructor(sources: ConfigSources) {
     this.#sources = sources;
+  }
+
+  get #keyPrefix(): string {
+    return `plugins.${this.#sources.plugin}.`;
   }
 
   /**
@@ -59,25 +79,22 @@ export class PluginConfig {
       throw new ConfigError(
         `plugins.${plugin}`,
         `expected a mapping of settings in ${where}`,
-        `Write \`plugins:\\n  ${plugin}:\\n    key: value\`.`,
+        `Write \`plugins:\\n  ${plugin}:\\n    key: value\``,
       );
     }
     const given = (section ?? {}) as Record<string, unknown>;
-    for (const [key, field] of Object.entries(schema)) {
-      const path = `plugins.${plugin}.${key}`;
-      let value: unknown = field.default;
-      if (key in given) {
-        checkValue(field, given[key], path, where);
-        value = given[key];
-      }
-      const variable = pluginEnvVariable(plugin, key);
-      const text = env[variable];
-      if (text !== undefined && text !== "") {
-        value = fromEnvText(fieldType(field), text, variable, path);
-        checkValue(field, value, path, `environment variable ${variable}`);
-      }
-      this.#schema[key] = field;
-      this.#values[key] = value;
+    const shape: Record<string, AnySetting> = {};
+    for (const [key, field] of Object.entries(schema)) shape[key] = settingOf(key, field);
+    const group = defineSettings(shape, { envPrefix: pluginEnvPrefix(plugin) });
+    // Keys of the section that this schema does not declare belong to another define() call or are typos.
+    const values = group.resolve([{ where, values: given }], {
+      env,
+      keyPrefix: this.#keyPrefix,
+      passThrough: Object.keys(given),
+    });
+    for (const key of group.keys) {
+      this.#declared.set(key, { setting: group.shape[key] as AnySetting, group });
+      this.#values[key] = values[key];
       Object.defineProperty(this.view, key, {
         enumerable: true,
         configurable: true,
@@ -91,7 +108,7 @@ export class PluginConfig {
   unknownKeys(): string[] {
     const section = this.#sources.section;
     if (section === null || typeof section !== "object") return [];
-    return Object.keys(section).filter((key) => !(key in this.#schema));
+    return Object.keys(section).filter((key) => !this.#declared.has(key));
   }
 
   /** Runs `listener` after each change. */
@@ -113,16 +130,20 @@ export class PluginConfig {
    */
   set(key: string, value: unknown): ConfigChange {
     const { plugin, writeTo } = this.#sources;
-    const field = this.#schema[key];
-    const path = `plugins.${plugin}.${key}`;
-    if (!field) {
+    const declared = this.#declared.get(key);
+    const path = `${this.#keyPrefix}${key}`;
+    if (!declared) {
       throw new ConfigError(
         path,
         "this plugin declares no such setting",
-        `Known settings: ${Object.keys(this.#schema).join(", ") || "none"}.`,
+        `Known settings: ${[...this.#declared.keys()].join(", ") || "none"}.`,
       );
     }
-    checkValue(field, value, path, "setConfig()");
+    const checked = declared.setting.parse(value, {
+      key: path,
+      where: "setConfig()",
+      how: declared.group.how(key, this.#keyPrefix),
+    });
     const previous = this.#values[key];
     if (writeTo !== undefined) {
       const text = existsSync(writeTo) ? readFileSync(writeTo, "utf8") : "";
@@ -134,10 +155,10 @@ export class PluginConfig {
           "Fix the YAML syntax.",
         );
       }
-      doc.setIn(["plugins", plugin, key], value);
+      doc.setIn(["plugins", plugin, key], checked instanceof Secret ? checked.reveal() : checked);
       writeFileAtomic(writeTo, doc.toString());
     }
-    this.#values[key] = value;
-    return { key, value, previous };
+    this.#values[key] = checked;
+    return { key, value: checked, previous };
   }
 }

@@ -19,9 +19,9 @@ import { HandlerError } from "../handle/handler-error.js";
 import type { ScheduleSpec } from "../handle/schedule-spec.js";
 import { Scheduler, type TaskInfo, type TaskJob, type TaskOptions } from "../handle/scheduler.js";
 import type { AsyncDisposer, Scope } from "../handle/scope.js";
+import type { ConfigSchema } from "../settings/shorthand.js";
 import type { PluginBus } from "./bus.js";
 import type { PluginConfig } from "./config.js";
-import type { ConfigSchema } from "./config-schema.js";
 import type { BusListener, ChatRef, ConfigChange, PluginContext, PluginMeta } from "./plugin.js";
 import type { ChatSwitches } from "./switches.js";
 

@@ -9,14 +9,14 @@ import { PluginManager } from "./manager.js";
 
 installPluginSystem((bot, internals) => new PluginManager(bot, internals));
 
+export type {
+  ConfigField,
+  ConfigFieldType,
+  ConfigSchema,
+  ConfigValues,
+} from "../settings/shorthand.js";
 export { BUS_EVENTS, PluginBus } from "./bus.js";
-export {
-  type ConfigField,
-  type ConfigFieldType,
-  type ConfigSchema,
-  type ConfigValues,
-  pluginEnvVariable,
-} from "./config-schema.js";
+export { pluginEnvVariable } from "./config.js";
 export { readJsonFile, writeFileAtomic, writeJsonAtomic } from "./data-store.js";
 export { PluginLoadError } from "./errors.js";
 export { LIFECYCLE_TIMEOUT_MS, type PluginInfo, PluginManager } from "./manager.js";

@@ -24,7 +24,7 @@ import type { ScheduleSpec } from "../handle/schedule-spec.js";
 import type { TaskInfo, TaskJob, TaskOptions } from "../handle/scheduler.js";
 import type { AsyncDisposer } from "../handle/scope.js";
 import type { EventKey } from "../protocol/index.js";
-import type { ConfigSchema, ConfigValues } from "./config-schema.js";
+import type { ConfigSchema, ConfigValues } from "../settings/shorthand.js";
 
 /** Who a plugin is. `name` is required; `dependencies` maps plugin names to semver ranges. */
 export interface PluginMeta {
@@ -360,8 +360,9 @@ export abstract class NcatBotPlugin<D extends object = PluginData> {
   /**
    * Declares the plugin's settings: `config = this.defineConfig({ key: { default, description } })`.
    * Values come from the `plugins.<name>` section of `ncatbot.config.yaml`, then from
-   * `NCATBOT_PLUGIN_<NAME>_<KEY>`; a wrong type stops the plugin with an error naming
-   * the file, the key and the expected type.
+   * `NCATBOT_PLUGIN_<NAME>_<KEY>`; a wrong type (or a value outside `choices`) stops the
+   * plugin with a `ConfigError` naming the file, the key and the expected type. Each field
+   * becomes a setting of the bot's settings schema (src/settings/), chosen by its default.
    */
   defineConfig<S extends ConfigSchema>(schema: S): ConfigValues<S> {
     return this.#context.defineConfig(schema) as ConfigValues<S>;

@@ -1,11 +1,14 @@
 /**
  * Declarative settings: each setting is declared once (type, default, environment
- * variable, aliases, docs) and everything else is derived from that declaration:
+ * variable, aliases, docs) with a builder of ./fields.ts (`text`, `num`, `list`,
+ * `record`, ...) and everything else is derived from that declaration:
  * the option types, the keys a YAML file may hold, the environment names, the
  * defaults, the `ConfigError`s (key, problem, fix) and the docs table.
  *
- * `BotClient`'s settings (src/client/settings.ts) and each plugin's settings use
- * the same {@link defineSettings}.
+ * `BotClient`'s settings (src/client/settings.ts) and each plugin's settings
+ * (src/plugin/config.ts, through the shorthand of ./shorthand.ts) use the same
+ * {@link defineSettings}: a plugin's are compiled with `envPrefix` and resolved
+ * with `keyPrefix`, so their errors, env names and docs come out the same way.
  *
  * @example
  * ```ts
@@ -22,7 +25,6 @@
  */
 import { ConfigError } from "../errors.js";
 import { maskSecretsInText } from "./redact.js";
-import { Secret } from "./secret.js";
 
 /** Where a value came from, for error messages (`BotClient options`, a file path, `env NCATBOT_X`). */
 export interface SettingContext {
@@ -52,7 +54,7 @@ export interface Setting<In, Out, D extends boolean = boolean> {
   readonly defaultText?: string | undefined;
   /** The type as the docs show it, e.g. `number (ms)`. */
   readonly typeText: string;
-  /** Whether the value is a secret (stored as {@link Secret}, shown masked). */
+  /** Whether the value is a secret (stored as a `Secret`, shown masked). */
   readonly secret?: boolean | undefined;
   /** Checks and converts one given value; throws {@link ConfigError}. */
   parse(value: unknown, ctx: SettingContext): Out;
@@ -107,7 +109,7 @@ export interface Settings<S extends SettingsShape> {
   readonly shape: S;
   /** Every key, in declaration order. */
   readonly keys: readonly (keyof S & string)[];
-  /** Environment variable name to key. */
+  /** Environment variable name to key (declared `env` names and those derived from `envPrefix`). */
   readonly envNames: ReadonlyMap<string, keyof S & string>;
   /** Every name a source may use (keys and aliases) to the key. */
   readonly names: ReadonlyMap<string, keyof S & string>;
@@ -157,35 +159,69 @@ export function didYouMean(given: string, names: Iterable<string>): string | und
     : undefined;
 }
 
-/** A short, masked description of a given value for error messages. */
+/**
+ * A short, masked description of a given value for error messages: its kind and,
+ * for a scalar, the value (`string ("lots")`, `number (5)`, `an array`), so that a
+ * YAML `"3"` reads as the string it is.
+ */
 export function showValue(value: unknown): string {
   if (value === null) return "null";
+  if (value === undefined) return "undefined";
   if (typeof value === "string") {
     const masked = maskSecretsInText(value);
-    return JSON.stringify(masked.length > 80 ? `${masked.slice(0, 80)}…` : masked);
+    return `string (${JSON.stringify(masked.length > 80 ? `${masked.slice(0, 80)}…` : masked)})`;
   }
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  return String(value);
+  return `${typeof value} (${String(value)})`;
+}
+
+/** Options of {@link defineSettings}. */
+export interface DefineOptions {
+  /**
+   * Gives every setting that declares no `env` of its own the variable
+   * `<envPrefix><KEY>` ({@link envName} of the key): a plugin's settings use
+   * `NCATBOT_PLUGIN_<PLUGIN>_`. Omitted: only declared `env` names are read.
+   */
+  readonly envPrefix?: string | undefined;
+}
+
+/** An environment name from a key or plugin name: `maxCount` → `MAX_COUNT`, `my-plugin` → `MY_PLUGIN`. */
+export function envName(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .toUpperCase();
 }
 
 /**
  * Declares a group of settings. Keys are looked up in Maps (a `__proto__` or
  * `constructor` key in a file is an unknown setting, never a prototype).
  */
-export function defineSettings<const S extends SettingsShape>(shape: S): Settings<S> {
+export function defineSettings<const S extends SettingsShape>(
+  shape: S,
+  defineOptions: DefineOptions = {},
+): Settings<S> {
   type Key = keyof S & string;
   const keys = Object.keys(shape) as Key[];
   const names = new Map<string, Key>();
   const envNames = new Map<string, Key>();
+  /** Each key's environment variable (declared, or derived from `envPrefix`). */
+  const envOf = new Map<Key, string>();
   for (const key of keys) {
     const setting = shape[key] as AnySetting;
     names.set(key, key);
     for (const alias of setting.aliases ?? []) names.set(alias, key);
-    if (setting.env) envNames.set(setting.env, key);
+    const env =
+      setting.env ??
+      (defineOptions.envPrefix !== undefined ? `${defineOptions.envPrefix}${envName(key)}` : "");
+    if (env) {
+      envNames.set(env, key);
+      envOf.set(key, env);
+    }
   }
   const how = (key: Key, keyPrefix = ""): string => {
-    const env = (shape[key] as AnySetting).env;
+    const env = envOf.get(key);
     return `\`${keyPrefix}${key}\`${env ? ` (env ${env})` : ""}`;
   };
 
@@ -252,7 +288,8 @@ export function defineSettings<const S extends SettingsShape>(shape: S): Setting
         " / ",
       );
       const cell = (text: string | undefined) => (text ? text.replace(/\|/g, "\\|") : "—");
-      return `| ${names} | ${cell(s.typeText)} | ${cell(s.defaultText)} | ${s.env ? `\`${s.env}\`` : "—"} | ${cell(s.zh)} |`;
+      const env = envOf.get(key);
+      return `| ${names} | ${cell(s.typeText)} | ${cell(s.defaultText)} | ${env ? `\`${env}\`` : "—"} | ${cell(s.zh)} |`;
     });
     return [
       "| 设置 | 类型 | 默认值 | 环境变量 | 说明 |",
@@ -262,306 +299,4 @@ export function defineSettings<const S extends SettingsShape>(shape: S): Setting
   }
 
   return { shape, keys, envNames, names, resolve, docsTable, how };
-}
-
-// ---------------------------------------------------------------- field builders
-
-/** A default value, or a function of the other resolved values. */
-export type DefaultOf<Out> = Out | ((resolved: Readonly<Record<string, unknown>>) => Out);
-
-/** What every builder accepts. */
-export interface FieldOptions<Out> {
-  /** One line in English. */
-  doc: string;
-  /** One line in Chinese (docs table). */
-  zh: string;
-  env?: string;
-  aliases?: readonly string[];
-  default?: DefaultOf<Out>;
-  defaultText?: string;
-  /** An extra check: the problem, or undefined when the value is fine. */
-  check?: (value: Out) => string | undefined;
-  /** What to do when the value is wrong (default: derived from the type). */
-  fix?: string;
-}
-
-/** Builder options with a default: the resolved setting is never undefined. */
-export type WithDefault<O> = O & {
-  default: NonNullable<O extends FieldOptions<infer Out> ? DefaultOf<Out> : never>;
-};
-
-function typeError(
-  ctx: SettingContext,
-  expected: string,
-  value: unknown,
-  fix?: string,
-): ConfigError {
-  return new ConfigError(
-    ctx.key,
-    `expected ${expected} in ${ctx.where}, got ${showValue(value)}`,
-    fix ?? `Set ${ctx.how} to ${expected}`,
-  );
-}
-
-function field<In, Out, D extends boolean>(
-  options: FieldOptions<Out>,
-  typeText: string,
-  parse: (value: unknown, ctx: SettingContext) => Out,
-  extra: Partial<Pick<Setting<In, Out>, "fromEnv" | "secret">> = {},
-): Setting<In, Out, D> {
-  const defaultText =
-    options.defaultText ??
-    (options.default === undefined || typeof options.default === "function"
-      ? undefined
-      : JSON.stringify(options.default));
-  return {
-    hasDefault: (options.default !== undefined) as D,
-    doc: options.doc,
-    zh: options.zh,
-    env: options.env,
-    aliases: options.aliases,
-    default: options.default,
-    defaultText,
-    typeText,
-    ...extra,
-    parse(value, ctx) {
-      const out = parse(value, ctx);
-      const problem = options.check?.(out);
-      if (problem !== undefined) {
-        throw new ConfigError(
-          ctx.key,
-          `${problem} (in ${ctx.where})`,
-          options.fix ?? `Fix ${ctx.how}`,
-        );
-      }
-      return out;
-    },
-  };
-}
-
-/** A string setting. */
-export function text(options: WithDefault<FieldOptions<string>>): Setting<string, string, true>;
-export function text(options: FieldOptions<string>): Setting<string, string, false>;
-export function text(options: FieldOptions<string>): Setting<string, string, boolean> {
-  return field(options, "string", (value, ctx) => {
-    if (typeof value !== "string") throw typeError(ctx, "a string", value, options.fix);
-    return value;
-  });
-}
-
-/** One of a fixed list of strings. */
-export function oneOf<const T extends string>(
-  values: readonly T[],
-  options: WithDefault<FieldOptions<T>>,
-): Setting<T, T, true>;
-export function oneOf<const T extends string>(
-  values: readonly T[],
-  options: FieldOptions<T>,
-): Setting<T, T, false>;
-export function oneOf<const T extends string>(
-  values: readonly T[],
-  options: FieldOptions<T>,
-): Setting<T, T, boolean> {
-  const list = values.join(", ");
-  return field(options, values.map((v) => `"${v}"`).join(" | "), (value, ctx) => {
-    if (typeof value !== "string") throw typeError(ctx, `one of ${list}`, value, options.fix);
-    if (!values.includes(value as T)) {
-      const near = didYouMean(value, values);
-      throw new ConfigError(
-        ctx.key,
-        `unknown value ${showValue(value)} in ${ctx.where}`,
-        `${near ? `Did you mean "${near}"? ` : ""}Set ${ctx.how} to one of ${list}`,
-      );
-    }
-    return value as T;
-  });
-}
-
-/** Options of {@link num}. */
-export interface NumberOptions extends FieldOptions<number> {
-  /** Smallest allowed value (inclusive). */
-  min?: number;
-  /** Largest allowed value (inclusive). */
-  max?: number;
-  /** Greater than 0. */
-  positive?: boolean;
-  /** Whole numbers only. */
-  integer?: boolean;
-  /** Unit shown in docs and errors, e.g. `ms`. */
-  unit?: string;
-}
-
-/** A number setting; environment text is converted with `Number`. */
-export function num(options: WithDefault<NumberOptions>): Setting<number, number, true>;
-export function num(options: NumberOptions): Setting<number, number, false>;
-export function num(options: NumberOptions): Setting<number, number, boolean> {
-  const what = numberWhat(options);
-  const example = typeof options.default === "number" ? `, e.g. ${options.default}` : "";
-  return field(
-    options,
-    `number${options.unit ? ` (${options.unit})` : ""}`,
-    (value, ctx) => {
-      if (!numberFits(value, options)) {
-        throw new ConfigError(
-          ctx.key,
-          `must be ${what}, got ${showValue(value)} in ${ctx.where}`,
-          options.fix ?? `Set ${ctx.how} to ${what}${example}`,
-        );
-      }
-      return value as number;
-    },
-    {
-      // Text that is not a number stays text, so the error shows what was written.
-      fromEnv: (t) => (t.trim() === "" || Number.isNaN(Number(t)) ? t : Number(t)),
-    },
-  );
-}
-
-/** "a positive whole number of milliseconds between 1 and 10" for {@link num}'s options. */
-export function numberWhat(options: Omit<NumberOptions, "doc" | "zh">): string {
-  const range =
-    options.min !== undefined && options.max !== undefined
-      ? ` between ${options.min} and ${options.max}`
-      : options.min !== undefined
-        ? ` >= ${options.min}`
-        : options.max !== undefined
-          ? ` <= ${options.max}`
-          : "";
-  return `${options.positive ? "a positive " : "a "}${options.integer ? "whole number" : "number"}${
-    options.unit === "ms" ? " of milliseconds" : ""
-  }${range}`;
-}
-
-/** Whether `value` satisfies {@link num}'s options. */
-export function numberFits(
-  value: unknown,
-  options: Omit<NumberOptions, "doc" | "zh">,
-): value is number {
-  return (
-    typeof value === "number" &&
-    !Number.isNaN(value) &&
-    !(options.integer === true && !Number.isInteger(value)) &&
-    !(options.positive === true && !(value > 0)) &&
-    !(options.min !== undefined && value < options.min) &&
-    !(options.max !== undefined && value > options.max)
-  );
-}
-
-const TRUE_TEXT = new Set(["true", "1", "yes", "on"]);
-const FALSE_TEXT = new Set(["false", "0", "no", "off"]);
-
-/** A boolean setting; environment text `true/false/1/0/yes/no/on/off`. */
-export function bool(options: WithDefault<FieldOptions<boolean>>): Setting<boolean, boolean, true>;
-export function bool(options: FieldOptions<boolean>): Setting<boolean, boolean, false>;
-export function bool(options: FieldOptions<boolean>): Setting<boolean, boolean, boolean> {
-  return field(
-    options,
-    "boolean",
-    (value, ctx) => {
-      if (typeof value !== "boolean") throw typeError(ctx, "true or false", value, options.fix);
-      return value;
-    },
-    {
-      fromEnv: (t) => {
-        const lower = t.trim().toLowerCase();
-        return TRUE_TEXT.has(lower) ? true : FALSE_TEXT.has(lower) ? false : t;
-      },
-    },
-  );
-}
-
-/** A list of strings; environment text is comma-separated. */
-export function list(
-  options: WithDefault<FieldOptions<readonly string[]>>,
-): Setting<readonly string[], readonly string[], true>;
-export function list(
-  options: FieldOptions<readonly string[]>,
-): Setting<readonly string[], readonly string[], false>;
-export function list(
-  options: FieldOptions<readonly string[]>,
-): Setting<readonly string[], readonly string[], boolean> {
-  return field(
-    options,
-    "string[]",
-    (value, ctx) => {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
-        throw typeError(ctx, "a list of strings", value, options.fix);
-      }
-      return [...(value as string[])];
-    },
-    { fromEnv: (t) => t.split(",").map((s) => s.trim()) },
-  );
-}
-
-/** Characters a token may hold: printable ASCII, as an HTTP header (`Authorization: Bearer …`) needs. */
-const TOKEN_CHARS = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
-
-/** The problem with a token's characters (never its value), or undefined. */
-export function tokenProblem(token: string): string | undefined {
-  if (token === "" || TOKEN_CHARS.test(token)) return undefined;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) {
-      return `contains ${c > 0x7e ? "a non-ASCII" : "a control"} character at position ${i + 1}, which cannot travel in an HTTP header (Authorization: Bearer …)`;
-    }
-  }
-  return "starts or ends with a space";
-}
-
-/**
- * A secret (token, signing secret): a string or a {@link Secret}, stored as a
- * `Secret` so that logging or serializing the settings shows `***`. Checked to
- * be printable ASCII, as HTTP headers require.
- */
-export function secret(options: FieldOptions<Secret>): Setting<string | Secret, Secret, false> {
-  return field(options, "string (secret)", (value, ctx) => parseSecret(value, ctx), {
-    secret: true,
-  });
-}
-
-/** Checks one secret value (see {@link secret}); for secrets nested in object settings. */
-export function parseSecret(value: unknown, ctx: SettingContext): Secret {
-  const raw = value instanceof Secret ? value.reveal() : value;
-  if (typeof raw !== "string") {
-    throw new ConfigError(
-      ctx.key,
-      `expected a string in ${ctx.where}, got ${value === null ? "null" : typeof value}`,
-      `Set ${ctx.how} to the token configured in NapCat`,
-    );
-  }
-  const problem = tokenProblem(raw);
-  if (problem !== undefined) {
-    throw new ConfigError(
-      ctx.key,
-      `the token in ${ctx.where} ${problem}`,
-      `Set ${ctx.how} to the ASCII token configured in NapCat's network settings (letters, digits and punctuation), the same on both sides`,
-    );
-  }
-  return value instanceof Secret ? value : new Secret(raw);
-}
-
-/** A setting with its own parser (objects, unions). */
-export function custom<In, Out>(
-  options: WithDefault<FieldOptions<Out>> & { typeText: string },
-  parse: (value: unknown, ctx: SettingContext) => Out,
-  fromEnv?: (text: string, ctx: SettingContext) => unknown,
-): Setting<In, Out, true>;
-export function custom<In, Out>(
-  options: FieldOptions<Out> & { typeText: string },
-  parse: (value: unknown, ctx: SettingContext) => Out,
-  fromEnv?: (text: string, ctx: SettingContext) => unknown,
-): Setting<In, Out, false>;
-export function custom<In, Out>(
-  options: FieldOptions<Out> & { typeText: string },
-  parse: (value: unknown, ctx: SettingContext) => Out,
-  fromEnv?: (text: string, ctx: SettingContext) => unknown,
-): Setting<In, Out, boolean> {
-  return field(options, options.typeText, parse, fromEnv ? { fromEnv } : {});
-}
-
-/** A whole-number setting ({@link num} with `integer: true`). */
-export function int(options: WithDefault<NumberOptions>): Setting<number, number, true>;
-export function int(options: NumberOptions): Setting<number, number, false>;
-export function int(options: NumberOptions): Setting<number, number, boolean> {
-  return num({ ...options, integer: true });
 }

@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { BotClient } from "../../src/client/bot-client.js";
 import { BOT_SETTINGS, type BotClientOptions, resolveConfig } from "../../src/client/config.js";
 import { ConfigError } from "../../src/errors.js";
-import { defineSettings, int, num, text } from "../../src/settings/schema.js";
+import { int, list, num, numList, record, text } from "../../src/settings/fields.js";
+import { defineSettings } from "../../src/settings/schema.js";
 import { Secret } from "../../src/settings/secret.js";
 
 function tempFile(name: string, body: string): string {
@@ -226,6 +227,47 @@ describe("one declaration", () => {
       }),
     );
     expect(error.key).toBe("plugins.welcome.maxWarnings");
+  });
+
+  it("envPrefix names every setting without its own env; list, numList, record and choices", () => {
+    const settings = defineSettings(
+      {
+        maxCount: int({ doc: "Count", zh: "次数", default: 1 }),
+        words: list({ doc: "Words", zh: "词", default: [] }),
+        ids: numList({ doc: "Ids", zh: "号码", default: [] }),
+        extra: record({ doc: "Extra", zh: "其他", default: {} }),
+        mode: text({ doc: "Mode", zh: "模式", default: "a", choices: ["a", "b"] }),
+        own: text({ doc: "Own", zh: "自定", env: "OWN_NAME" }),
+      },
+      { envPrefix: "NCATBOT_PLUGIN_DEMO_" },
+    );
+    expect([...settings.envNames.keys()]).toEqual([
+      "NCATBOT_PLUGIN_DEMO_MAX_COUNT",
+      "NCATBOT_PLUGIN_DEMO_WORDS",
+      "NCATBOT_PLUGIN_DEMO_IDS",
+      "NCATBOT_PLUGIN_DEMO_EXTRA",
+      "NCATBOT_PLUGIN_DEMO_MODE",
+      "OWN_NAME",
+    ]);
+    expect(settings.docsTable()).toContain("`NCATBOT_PLUGIN_DEMO_MAX_COUNT`");
+    const values = settings.resolve([], {
+      env: {
+        NCATBOT_PLUGIN_DEMO_WORDS: '["x, y", "z"]',
+        NCATBOT_PLUGIN_DEMO_IDS: "1, 2",
+        NCATBOT_PLUGIN_DEMO_EXTRA: '{"a":1}',
+        NCATBOT_PLUGIN_DEMO_MODE: "b",
+      },
+    });
+    expect(values).toMatchObject({ words: ["x, y", "z"], ids: [1, 2], extra: { a: 1 }, mode: "b" });
+    const choice = errorOf(() => settings.resolve([{ where: "x.yaml", values: { mode: "bb" } }]));
+    expect(choice.problem).toBe('string ("bb") in x.yaml is not one of "a", "b"');
+    expect(choice.fix).toContain('Did you mean "b"?');
+    const env = errorOf(() => settings.resolve([], { env: { NCATBOT_PLUGIN_DEMO_IDS: "1, two" } }));
+    expect(env.problem).toBe('env NCATBOT_PLUGIN_DEMO_IDS="two" is not a number');
+    const json = errorOf(() => settings.resolve([], { env: { NCATBOT_PLUGIN_DEMO_EXTRA: "{a" } }));
+    expect(json.problem).toContain("is not JSON");
+    const mapping = errorOf(() => settings.resolve([{ where: "x.yaml", values: { extra: [1] } }]));
+    expect(mapping.problem).toBe("expected object in x.yaml, got an array");
   });
 });
 

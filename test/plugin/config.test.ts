@@ -103,6 +103,44 @@ describe("plugin config", () => {
     expect(errors[0]?.message).toMatch(/NCATBOT_PLUGIN_GREETER_TIMES="many" is not a number/);
   });
 
+  it("choices, number lists and objects: checked in the file, read from the environment", async () => {
+    class Picky extends NcatBotPlugin {
+      static meta = { name: "picky-one" };
+      config = this.defineConfig({
+        mode: { default: "fast", choices: ["fast", "slow"] },
+        groups: { default: [1, 2] },
+        limits: { default: { perUser: 3 } as Record<string, number> },
+      });
+    }
+    const dir = tempDir({ "ncatbot.config.yaml": "plugins:\n  picky-one:\n    mode: slwo\n" });
+    const file = join(dir, "ncatbot.config.yaml");
+    const wrong = bot(file, {}, [Picky]);
+    await wrong.client.plugins.start();
+    expect(wrong.errors[0]?.message).toContain(
+      `plugins.picky-one.mode": string ("slwo") in ${file} is not one of "fast", "slow". Did you mean "slow"?`,
+    );
+    const fromEnv = bot(
+      false,
+      {
+        NCATBOT_PLUGIN_PICKY_ONE_GROUPS: "7, 8",
+        NCATBOT_PLUGIN_PICKY_ONE_LIMITS: '{"perUser":5}',
+      },
+      [Picky],
+    );
+    await fromEnv.client.plugins.start();
+    expect(fromEnv.errors).toEqual([]);
+    expect({ ...(fromEnv.client.plugins.get("picky-one") as Picky).config }).toEqual({
+      mode: "fast",
+      groups: [7, 8],
+      limits: { perUser: 5 },
+    });
+    const badEnv = bot(false, { NCATBOT_PLUGIN_PICKY_ONE_LIMITS: "[1]" }, [Picky]);
+    await badEnv.client.plugins.start();
+    expect(badEnv.errors[0]?.message).toContain(
+      "expected object in env NCATBOT_PLUGIN_PICKY_ONE_LIMITS, got an array",
+    );
+  });
+
   it("setConfig writes one key, keeps the other keys and the comments, and emits a change", async () => {
     const dir = tempDir({ "ncatbot.config.yaml": FILE });
     const file = join(dir, "ncatbot.config.yaml");
