@@ -1,10 +1,12 @@
 /**
- * What every command gets: where it runs, where it writes, and whether it may ask.
+ * What every command gets: where it runs, where it writes, whether it may ask, and
+ * how its body's exit code reaches the program ({@link RunCommand}, {@link Register}).
  * Commands write through `out`/`err` (never `console`), so tests can run them
  * in-process and capture what a user would see.
  *
  * @module
  */
+import type { Command } from "commander";
 import { createColors } from "picocolors";
 
 /** The colour functions of `picocolors` (all identity functions when colour is off). */
@@ -27,6 +29,12 @@ export interface CliContext {
   /** Aborted on Ctrl+C while a command runs (init rolls back, long waits stop). */
   signal: AbortSignal;
 }
+
+/** Runs a command body; its resolved number is the exit code. */
+export type RunCommand = (fn: () => Promise<number>) => Promise<void>;
+
+/** Everything a command module needs to register itself. */
+export type Register = (program: Command, ctx: CliContext, run: RunCommand) => void;
 
 /** The context of the real command line: process streams, colour and prompts when on a terminal. */
 export function processContext(signal: AbortSignal): CliContext {

@@ -12,16 +12,10 @@ import { registerNapcat } from "./commands/napcat.js";
 import { registerPlugin } from "./commands/plugin.js";
 import { registerDev, registerRun } from "./commands/run.js";
 import { registerSandbox } from "./commands/sandbox.js";
-import type { CliContext } from "./context.js";
+import type { CliContext, Register, RunCommand } from "./context.js";
 import { CliError } from "./errors.js";
 import { ChineseHelp, translateError } from "./help.js";
 import { packageVersion } from "./version.js";
-
-/** Runs a command body; its resolved number is the exit code. */
-export type RunCommand = (fn: () => Promise<number>) => Promise<void>;
-
-/** Everything a command module needs to register itself. */
-export type Register = (program: Command, ctx: CliContext, run: RunCommand) => void;
 
 const COMMANDS: readonly Register[] = [
   registerInit,

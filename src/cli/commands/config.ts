@@ -11,9 +11,8 @@ import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
 import { isMap, isScalar, isSeq, parse } from "yaml";
 import { checkConfigFile, configPath, formatProblem, loadConfigFile } from "../config-file.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, RunCommand } from "../context.js";
 import { CliError } from "../errors.js";
-import type { RunCommand } from "../program.js";
 
 /** Whether `key`'s value is a secret (never printed). */
 export function isSecretKey(key: string): boolean {

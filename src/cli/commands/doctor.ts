@@ -7,10 +7,9 @@
  */
 import type { Command } from "commander";
 import { configPath } from "../config-file.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, RunCommand } from "../context.js";
 import type { DoctorStep } from "../doctor/report.js";
 import { runDoctor } from "../doctor/run.js";
-import type { RunCommand } from "../program.js";
 import { parsePositiveSeconds } from "./numbers.js";
 
 interface DoctorFlags {

@@ -6,12 +6,11 @@
  */
 import { relative, resolve } from "node:path";
 import type { Command } from "commander";
-import type { CliContext } from "../context.js";
+import type { CliContext, RunCommand } from "../context.js";
 import { CliError } from "../errors.js";
 import { type InitFlags, resolveAnswers } from "../init/answers.js";
 import { projectFiles } from "../init/templates.js";
 import { type WriteOptions, writeProject } from "../init/write.js";
-import type { RunCommand } from "../program.js";
 
 /** Runs `init` for `dir` with `flags`; resolves to the exit code. */
 export async function runInit(

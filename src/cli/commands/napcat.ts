@@ -12,12 +12,11 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import qrcode from "qrcode-terminal";
 import { checkConfigFile, configPath, formatProblem } from "../config-file.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, RunCommand } from "../context.js";
 import { CliError } from "../errors.js";
 import { writeProject } from "../init/write.js";
 import { napcatNetwork } from "../napcat/network.js";
 import { DEFAULT_WEBUI, WebUIClient } from "../napcat/webui-client.js";
-import type { RunCommand } from "../program.js";
 import { parsePositiveSeconds } from "./numbers.js";
 
 /** Where `napcat setup` keeps NapCat's files, relative to the project. */

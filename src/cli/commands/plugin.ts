@@ -12,11 +12,10 @@ import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { findEntry, importPlugin } from "../../plugin/loader.js";
 import { checkConfigFile, configPath } from "../config-file.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, RunCommand } from "../context.js";
 import { CliError } from "../errors.js";
 import { className, pluginSource, pluginTest } from "../init/plugin-template.js";
 import { writeProject } from "../init/write.js";
-import type { RunCommand } from "../program.js";
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 

@@ -12,9 +12,8 @@ import type { ResolvedConfig } from "../../client/config.js";
 import { BotClient, type BotClientOptions } from "../../client/index.js";
 import { ConfigError } from "../../errors.js";
 import { checkConfigFile, configPath, formatProblem } from "../config-file.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, RunCommand } from "../context.js";
 import { CliError } from "../errors.js";
-import type { RunCommand } from "../program.js";
 import { nextSignal } from "../signals.js";
 
 /** First retry delay and its cap. */

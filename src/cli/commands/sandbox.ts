@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { startSandbox } from "../../sandbox/index.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, RunCommand } from "../context.js";
 import { CliError } from "../errors.js";
 import { nextSignal } from "../signals.js";
 
@@ -29,11 +29,7 @@ export function parsePort(value: string, option = "--port"): number {
 }
 
 /** Registers `sandbox` on `program`. */
-export function registerSandbox(
-  program: Command,
-  ctx: CliContext,
-  run: (fn: () => Promise<number>) => Promise<void>,
-): void {
+export function registerSandbox(program: Command, ctx: CliContext, run: RunCommand): void {
   program
     .command("sandbox")
     .argument(
