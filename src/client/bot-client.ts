@@ -37,6 +37,7 @@ import {
   type QuickOperationHolder,
   type ReplyContent,
 } from "../event/index.js";
+import type { RawPayload } from "../event/payloads.js";
 import { type Clock, systemClock } from "../handle/clock.js";
 import type { Filter } from "../handle/filters.js";
 import { type ErrorHook, HandlerError } from "../handle/handler-error.js";
@@ -66,7 +67,6 @@ import {
   type Handler,
   type HandlerOptions,
   type HandlerSite,
-  type RawPayload,
   summarizeEvent,
 } from "./dispatcher.js";
 import { toIoOptions } from "./io-options.js";

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { RawPayload } from "./dispatcher.js";
+import type { RawPayload } from "../event/payloads.js";
 
 function show(value: unknown): string {
   return typeof value === "string" || typeof value === "number" ? String(value) : "";

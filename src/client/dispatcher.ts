@@ -12,6 +12,8 @@
  *
  * @module
  */
+
+import type { RawPayload } from "../event/payloads.js";
 import {
   HandlerError,
   type HandlerErrorInfo,
@@ -46,9 +48,6 @@ export interface HandlerSite {
   /** Where it was registered (`bot.ts:12:3`), read once at registration. */
   readonly at?: string | undefined;
 }
-
-/** A payload as it came off the wire: a JSON object with at least `post_type`. */
-export type RawPayload = Readonly<Record<string, unknown>>;
 
 interface Registration {
   readonly seq: number;

@@ -5,8 +5,10 @@
  *
  * @module
  */
+
+import type { RawPayload } from "../event/payloads.js";
 import { messageShapeProblem, repairMessage } from "../message/wire-shape.js";
-import { type RawPayload, summarizeEvent } from "./dispatcher.js";
+import { summarizeEvent } from "./dispatcher.js";
 import type { BotLogger } from "./logger.js";
 
 const MESSAGE_POST_TYPES: ReadonlySet<unknown> = new Set(["message", "message_sent"]);

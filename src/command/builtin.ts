@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Disposer } from "../client/dispatcher.js";
+import type { Disposer } from "../handle/scope.js";
 import { CommandGroup, rootInherited } from "./group.js";
 import { renderCommandHelp, renderHelp } from "./help.js";
 import type { Permissions } from "./rbac.js";

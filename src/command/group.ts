@@ -4,8 +4,9 @@
  *
  * @module
  */
-import type { Disposer } from "../client/dispatcher.js";
+
 import { NcatBotError } from "../errors.js";
+import type { Disposer } from "../handle/scope.js";
 import type { CommandRouter, Inherited } from "./router.js";
 import type {
   CommandGroupHandle,

@@ -6,9 +6,10 @@
  *
  * @module
  */
-import type { Disposer } from "../client/dispatcher.js";
+
 import { NcatBotError } from "../errors.js";
 import type { Filter } from "../handle/filters.js";
+import type { Disposer } from "../handle/scope.js";
 import type { CooldownSpec } from "./cooldown.js";
 import type { CommandSpec } from "./spec.js";
 import type { CommandScope } from "./types.js";

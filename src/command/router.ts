@@ -6,9 +6,10 @@
  *
  * @module
  */
-import type { Disposer, RawPayload } from "../client/dispatcher.js";
-import type { BotLogger } from "../client/logger.js";
+import type { Logger } from "pino";
 import type { GroupMessageEvent, PrivateMessageEvent } from "../event/index.js";
+import type { RawPayload } from "../event/payloads.js";
+import type { Disposer } from "../handle/scope.js";
 import type { MessageSegment } from "../message/index.js";
 import { unescapeCQ } from "../message/index.js";
 import { type CooldownSpec, Cooldowns, cooldownSpec } from "./cooldown.js";
@@ -38,7 +39,8 @@ export interface CommandFailure {
 
 /** What the router needs from the bot. */
 export interface RouterDeps {
-  readonly log: BotLogger;
+  /** The bot's logger (the levels the router writes). */
+  readonly log: Pick<Logger, "info" | "warn" | "error">;
   readonly settings: ResolvedCommandSettings;
   /** The bot's prefixes (`commandPrefixes`), default `["/", "!"]`. */
   readonly prefixes: readonly string[];

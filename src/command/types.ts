@@ -4,9 +4,10 @@
  *
  * @module
  */
-import type { Disposer } from "../client/dispatcher.js";
+
 import type { GroupMessageEvent, PrivateMessageEvent } from "../event/index.js";
 import type { Filter } from "../handle/filters.js";
+import type { Disposer } from "../handle/scope.js";
 import type { Promptable } from "./conversation.js";
 import type { CooldownOption } from "./cooldown.js";
 import type { ArgsOf } from "./spec-types.js";

@@ -1,10 +1,14 @@
 /**
  * The wire payload of each event family, picked out of protocol's `EventPayload`
- * union by its discriminants (so this file needs no per-event interface names).
+ * union by its discriminants (so this file needs no per-event interface names), and
+ * `RawPayload`, any payload before it is told apart.
  *
  * @module
  */
 import type { EventPayload } from "../protocol/index.js";
+
+/** A payload as it came off the wire: a JSON object with at least `post_type`. */
+export type RawPayload = Readonly<Record<string, unknown>>;
 
 type Of<Q> = Extract<EventPayload, Q>;
 type KeysOfUnion<U> = U extends unknown ? keyof U : never;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { RawPayload } from "../client/dispatcher.js";
+import type { RawPayload } from "../event/payloads.js";
 import { readJsonFile, writeJsonAtomic } from "./data-store.js";
 import type { ChatRef } from "./plugin.js";
 

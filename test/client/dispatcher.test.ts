@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
-import { Dispatcher, type RawPayload } from "../../src/client/dispatcher.js";
+import { Dispatcher } from "../../src/client/dispatcher.js";
 import { createLogger } from "../../src/client/logger.js";
+import type { RawPayload } from "../../src/event/payloads.js";
 
 function capture() {
   const lines: string[] = [];
