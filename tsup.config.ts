@@ -18,7 +18,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
-    testing: "src/testing/index.ts",
+    testing: "src/testing-entry.ts",
     cli: "src/cli/main.ts",
     "io-worker": "src/io/worker.ts",
     "fake-napcat-worker": "src/testing/fake-napcat/worker.ts",

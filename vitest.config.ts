@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: {
     // Tests and doc examples import the package by name; they run against the sources.
     alias: [
-      { find: /^ncatbot\/testing$/, replacement: source("./src/testing/index.ts") },
+      { find: /^ncatbot\/testing$/, replacement: source("./src/testing-entry.ts") },
       { find: /^ncatbot$/, replacement: source("./src/index.ts") },
     ],
   },

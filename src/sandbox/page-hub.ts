@@ -6,11 +6,11 @@
  * @module
  */
 import { parseCqString } from "../testing/fake-napcat/cq.js";
+import type { FakeEventPayload } from "../testing/fake-napcat/events.js";
 import type {
-  FakeEventPayload,
   InProcessFakeNapCat as FakeNapCat,
   RecordedCall,
-} from "../testing/index.js";
+} from "../testing/fake-napcat/types.js";
 import {
   CommandError,
   type HistoryItem,

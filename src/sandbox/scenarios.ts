@@ -7,7 +7,7 @@
  * @module
  */
 import { noticeEvent } from "../testing/fake-napcat/events.js";
-import type { InProcessFakeNapCat as FakeNapCat } from "../testing/index.js";
+import type { InProcessFakeNapCat as FakeNapCat } from "../testing/fake-napcat/types.js";
 import type { ChatRef } from "./protocol.js";
 
 type World = FakeNapCat["world"];

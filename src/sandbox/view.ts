@@ -5,7 +5,9 @@
  *
  * @module
  */
-import type { FakeEventPayload, InProcessFakeNapCat, WireSegment } from "../testing/index.js";
+import type { WireSegment } from "../testing/fake-napcat/cq.js";
+import type { FakeEventPayload } from "../testing/fake-napcat/events.js";
+import type { InProcessFakeNapCat } from "../testing/fake-napcat/types.js";
 import type {
   ChatRef,
   SandboxState,

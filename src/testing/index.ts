@@ -1,5 +1,6 @@
 /**
- * `ncatbot/testing`: tools to test bots and plugins without QQ.
+ * The testing tools: event factories, the fake NapCat and the test-bot harness. The
+ * `ncatbot/testing` entry (src/testing-entry.ts) re-exports them with the sandbox's `startSandbox`.
  *
  * @module
  */
@@ -7,5 +8,3 @@
 export * from "./events/index.js";
 export * from "./fake-napcat/index.js";
 export * from "./harness/index.js";
-// The sandbox (fake NapCat + chat page) with your own bot: `startSandbox({ setup })`.
-export { type Sandbox, type SandboxOptions, startSandbox } from "./sandbox.js";

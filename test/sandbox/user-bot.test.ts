@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Sandbox, startSandbox } from "../../src/testing/index.js";
+import { type Sandbox, startSandbox } from "../../src/testing-entry.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ncatbot-sandbox-bot-"));
 // A user's project: ES modules (`"type": "module"`, as docs/quickstart.md sets up).
