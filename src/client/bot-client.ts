@@ -59,7 +59,12 @@ import {
   eventKeysOf,
   type SegmentType,
 } from "../protocol/index.js";
-import { type BotClientOptions, type ResolvedConfig, resolveConfig } from "./config.js";
+import {
+  type BotClientExtras,
+  type BotClientOptions,
+  type ResolvedConfig,
+  resolveConfig,
+} from "./config.js";
 import { RecentEvents } from "./dedup.js";
 import {
   Dispatcher,
@@ -88,16 +93,6 @@ export interface MessageHandlerOptions<E = BotEvent> extends HandlerOptions {
 export interface LifecycleInfo {
   /** The connected NapCat account(s). */
   selfIds: readonly SelfId[];
-}
-
-/** Extra constructor arguments that are objects rather than settings. */
-export interface BotClientExtras {
-  /** Use this logger instead of creating one. */
-  logger?: BotLogger;
-  /** Environment to read `NCATBOT_*` from. Default `process.env`. */
-  env?: NodeJS.ProcessEnv;
-  /** The clock scheduled tasks use. Default: the machine's (tests pass a manual one). */
-  clock?: Clock;
 }
 
 type LifecyclePhase = "idle" | "starting" | "running" | "stopping" | "stopped";

@@ -12,10 +12,12 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { inspect } from "node:util";
 import { ConfigError } from "../errors.js";
+import type { Clock } from "../handle/clock.js";
 import { maskSecrets } from "../settings/redact.js";
 import type { SettingsInput, SettingsOutput } from "../settings/schema.js";
 import { Secret } from "../settings/secret.js";
 import { CONNECTION_FIELDS, checkUrl } from "./connection-setting.js";
+import type { BotLogger } from "./logger.js";
 import { RECONNECT_FIELDS } from "./reconnect-setting.js";
 import { BOT_SETTINGS } from "./settings.js";
 
@@ -39,6 +41,16 @@ export interface BotClientOptions extends SettingsInput<Declared> {
   configFile?: string | false;
   /** Plugin classes or `definePlugin(...)` results to load at start, besides `pluginsDir` (not a file setting). */
   plugins?: readonly unknown[];
+}
+
+/** Extra constructor arguments that are objects rather than settings. */
+export interface BotClientExtras {
+  /** Use this logger instead of creating one. */
+  logger?: BotLogger;
+  /** Environment to read `NCATBOT_*` from. Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** The clock scheduled tasks use. Default: the machine's (tests pass a manual one). */
+  clock?: Clock;
 }
 
 /**

@@ -3,13 +3,9 @@
  *
  * @module
  */
+export { BotClient, type LifecycleInfo, type MessageHandlerOptions } from "./bot-client.js";
 export {
-  BotClient,
   type BotClientExtras,
-  type LifecycleInfo,
-  type MessageHandlerOptions,
-} from "./bot-client.js";
-export {
   type BotClientOptions,
   type ConnectionOption,
   DEFAULTS,

@@ -7,8 +7,7 @@
  *
  * @module
  */
-import type { BotClientExtras } from "./bot-client.js";
-import type { BotClientOptions } from "./config.js";
+import type { BotClientExtras, BotClientOptions } from "./config.js";
 import type { LogLevel } from "./logger.js";
 
 /** The global slot the sandbox's bot thread fills (a registered symbol: one per thread). */
