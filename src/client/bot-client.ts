@@ -51,7 +51,6 @@ import {
 } from "../io/index.js";
 import { classifyFrame, type FrameLog, logDroppedFrame, parseFrame } from "../io/parse.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "../io/types.js";
-import type { PluginManager } from "../plugin/manager.js";
 import {
   EVENT_KEYS,
   type EventKey,
@@ -77,6 +76,7 @@ import {
 import { toIoOptions } from "./io-options.js";
 import { type BotLogger, createLogger } from "./logger.js";
 import { checkedPayload } from "./malformed.js";
+import type { BotPlugins } from "./plugins.js";
 import { sandboxHook, sandboxOptions } from "./sandbox-hook.js";
 
 /** Options of `onGroupMessage` / `onPrivateMessage`. */
@@ -729,7 +729,7 @@ export class BotClient {
   readonly #env: NodeJS.ProcessEnv;
   readonly #clock: Clock;
   readonly #pluginClasses: readonly unknown[];
-  #plugins: PluginManager | undefined;
+  #plugins: BotPlugins | undefined;
   #errorHook: ErrorHook | undefined;
   #holds = 0;
   #held: Array<{ payload: RawPayload; track: boolean; done: (() => void) | undefined }> = [];
@@ -738,7 +738,7 @@ export class BotClient {
    * The plugins: `load(name)`, `unload(name)`, `reload(name)`, `list()`, per-chat
    * switches and the plugin event bus. See docs/plugins.md.
    */
-  get plugins(): PluginManager {
+  get plugins(): BotPlugins {
     const manager = this.#pluginManager();
     if (manager === undefined) {
       throw new NcatBotError(
@@ -748,7 +748,7 @@ export class BotClient {
     return manager;
   }
 
-  #pluginManager(): PluginManager | undefined {
+  #pluginManager(): BotPlugins | undefined {
     if (this.#plugins === undefined && pluginSystemFactory !== undefined) {
       this.#plugins = pluginSystemFactory(this, this.#internals());
     }
@@ -914,7 +914,7 @@ export interface BotInternals {
 }
 
 /** Builds `bot.plugins`; installed by src/plugin/ so that this layer does not import the one above it. */
-export type PluginSystemFactory = (bot: BotClient, internals: BotInternals) => PluginManager;
+export type PluginSystemFactory = (bot: BotClient, internals: BotInternals) => BotPlugins;
 
 let pluginSystemFactory: PluginSystemFactory | undefined;
 

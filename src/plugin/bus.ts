@@ -6,8 +6,8 @@
  * @module
  */
 import type { BotInternals } from "../client/bot-client.js";
+import type { BusListener, BusMessage } from "../client/plugins.js";
 import type { Disposer } from "../handle/scope.js";
-import type { BusListener, BusMessage } from "./plugin.js";
 
 interface Subscription {
   readonly listener: BusListener<never>;

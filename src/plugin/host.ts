@@ -15,6 +15,7 @@ import type {
 } from "../client/bot-client.js";
 import type { Disposer, Handler, HandlerOptions } from "../client/dispatcher.js";
 import type { BotLogger } from "../client/logger.js";
+import type { BusListener, ChatRef } from "../client/plugins.js";
 import { HandlerError } from "../handle/handler-error.js";
 import type { ScheduleSpec } from "../handle/schedule-spec.js";
 import { Scheduler, type TaskInfo, type TaskJob, type TaskOptions } from "../handle/scheduler.js";
@@ -22,7 +23,7 @@ import type { AsyncDisposer, Scope } from "../handle/scope.js";
 import type { ConfigSchema } from "../settings/shorthand.js";
 import type { PluginBus } from "./bus.js";
 import type { PluginConfig } from "./config.js";
-import type { BusListener, ChatRef, ConfigChange, PluginContext, PluginMeta } from "./plugin.js";
+import type { ConfigChange, PluginContext, PluginMeta } from "./plugin.js";
 import type { ChatSwitches } from "./switches.js";
 
 /** The plugin's data slot, owned by the manager so it outlives one instance (reloads). */

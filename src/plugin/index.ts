@@ -9,6 +9,8 @@ import { PluginManager } from "./manager.js";
 
 installPluginSystem((bot, internals) => new PluginManager(bot, internals));
 
+// The contract's plain types live with BotPlugins in the client layer (src/client/plugins.ts).
+export type { BusListener, BusMessage, ChatRef, PluginInfo } from "../client/plugins.js";
 export type {
   ConfigField,
   ConfigFieldType,
@@ -19,11 +21,8 @@ export { BUS_EVENTS, PluginBus } from "./bus.js";
 export { pluginEnvVariable } from "./config.js";
 export { readJsonFile, writeFileAtomic, writeJsonAtomic } from "./data-store.js";
 export { PluginLoadError } from "./errors.js";
-export { LIFECYCLE_TIMEOUT_MS, type PluginInfo, PluginManager } from "./manager.js";
+export { LIFECYCLE_TIMEOUT_MS, PluginManager } from "./manager.js";
 export {
-  type BusListener,
-  type BusMessage,
-  type ChatRef,
   type ConfigChange,
   type DefinedPlugin,
   definePlugin,

@@ -8,6 +8,7 @@
 import { existsSync, type FSWatcher, watch } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { BotClient, BotInternals } from "../client/bot-client.js";
+import type { BotPlugins, BusListener, ChatRef, PluginInfo } from "../client/plugins.js";
 import { ConfigError, NcatBotError } from "../errors.js";
 import { HandlerError, type HandlerErrorSource } from "../handle/handler-error.js";
 import type { Scope } from "../handle/scope.js";
@@ -19,8 +20,6 @@ import { type DataSlot, normalizeMeta, PluginHost, pluginDataDir } from "./host.
 import { findEntry, findPluginFolders, importPlugin, type PluginFolder } from "./loader.js";
 import { orderPlugins } from "./order.js";
 import {
-  type BusListener,
-  type ChatRef,
   constructWith,
   isPluginClass,
   type NcatBotPlugin,
@@ -29,20 +28,6 @@ import {
   type PluginHooks,
 } from "./plugin.js";
 import { ChatSwitches } from "./switches.js";
-
-/** A plugin as `bot.plugins.list()` shows it. */
-export interface PluginInfo {
-  readonly name: string;
-  readonly version: string;
-  readonly description: string | undefined;
-  /** `loaded`, `failed` (see `error`) or `unloaded`. */
-  readonly state: "loaded" | "failed" | "unloaded";
-  /** The plugin's folder, or `undefined` for a class passed in `plugins: [...]`. */
-  readonly folder: string | undefined;
-  readonly dependencies: Readonly<Record<string, string>>;
-  /** Why it failed, when it did. */
-  readonly error: string | undefined;
-}
 
 /** Default time `onLoad` / `onClose` may take. */
 export const LIFECYCLE_TIMEOUT_MS = 10_000;
@@ -68,8 +53,12 @@ interface Candidate {
   source: string;
 }
 
-/** The plugin system of one bot (`bot.plugins`). */
-export class PluginManager {
+/**
+ * The plugin system of one bot (`bot.plugins`). Its public methods are documented once,
+ * on the contract it implements, {@link BotPlugins} (src/client/plugins.ts); editors show
+ * that text on these methods too.
+ */
+export class PluginManager implements BotPlugins {
   /** The plugin event bus (also reachable from plugins as `this.publish` / `this.subscribe`). */
   readonly bus: PluginBus;
   readonly #bot: BotClient;
@@ -88,7 +77,6 @@ export class PluginManager {
     this.bus = new PluginBus(internals);
   }
 
-  /** The plugins folder in force (absolute), or `false`. */
   get dir(): string | false {
     const dir = this.#bot.config.pluginsDir;
     return dir === false ? false : resolve(dir);
@@ -96,7 +84,6 @@ export class PluginManager {
 
   // ---------------------------------------------------------------- lifecycle (called by BotClient)
 
-  /** Loads the `plugins` option's classes and the plugins folder. Problems are reported, never thrown. */
   start(): Promise<void> {
     return this.#serial(async () => {
       const candidates: Candidate[] = [];
@@ -154,7 +141,6 @@ export class PluginManager {
     });
   }
 
-  /** Unloads every plugin (dependents first) and saves their data. */
   stop(): Promise<void> {
     return this.#serial(async () => {
       for (const watcher of this.#watchers.values()) watcher.close();
@@ -167,7 +153,6 @@ export class PluginManager {
 
   // ---------------------------------------------------------------- public API
 
-  /** Every plugin known: loaded, failed or unloaded, in load order. */
   list(): PluginInfo[] {
     return [...this.#records.values()]
       .sort((a, b) => a.seq - b.seq)
@@ -182,18 +167,11 @@ export class PluginManager {
       }));
   }
 
-  /** The loaded instance of `name`, if any. */
   get(name: string): NcatBotPlugin<object> | undefined {
     const record = this.#records.get(name);
     return record?.state === "loaded" ? record.instance : undefined;
   }
 
-  /**
-   * Loads a plugin: a class / `definePlugin` result, or a name (a known plugin that
-   * was unloaded, or a folder of the plugins folder). Its dependencies must be loaded.
-   *
-   * @throws PluginLoadError (also reported to the error hook) when it cannot load.
-   */
   load(plugin: string | PluginClass): Promise<PluginInfo> {
     return this.#serial(async () => {
       let candidate: Candidate;
@@ -226,11 +204,6 @@ export class PluginManager {
     });
   }
 
-  /**
-   * Loads the plugin in folder `dir` (any path, not only under the plugins folder).
-   *
-   * @throws PluginLoadError (also reported to the error hook) when it cannot load.
-   */
   loadFolder(dir: string): Promise<PluginInfo> {
     return this.#serial(async () => {
       const path = resolve(dir);
@@ -250,7 +223,6 @@ export class PluginManager {
     return this.#info(record);
   }
 
-  /** Unloads `name` (and, first, the loaded plugins that depend on it). Its data is saved. */
   unload(name: string): Promise<void> {
     return this.#serial(async () => {
       const record = this.#loadedRecord(name);
@@ -259,12 +231,6 @@ export class PluginManager {
     });
   }
 
-  /**
-   * Reloads `name`: imports its folder again (a fresh copy of its files), unloads it
-   * and its dependents, then loads them again; `this.data` carries over. Events that
-   * arrive meanwhile wait and are handled once, by the new instance. If the new code
-   * does not import, the old instance keeps running and the error is thrown.
-   */
   reload(name: string): Promise<void> {
     return this.#serial(async () => {
       const record = this.#loadedRecord(name);
@@ -297,27 +263,22 @@ export class PluginManager {
     });
   }
 
-  /** Switches plugin `name` off in a group or for a user (private). Root is never switched off. */
   disable(name: string, chat: ChatRef): void {
     this.#switchesOf(this.#knownRecord(name).name).set(chat, false);
   }
 
-  /** Switches plugin `name` back on in a group or for a user. */
   enable(name: string, chat: ChatRef): void {
     this.#switchesOf(this.#knownRecord(name).name).set(chat, true);
   }
 
-  /** False when plugin `name` is switched off in `chat`. */
   isEnabled(name: string, chat: ChatRef): boolean {
     return this.#switchesOf(this.#knownRecord(name).name).isEnabledIn(chat);
   }
 
-  /** Publishes on the plugin event bus as the bot itself (`from: "bot"`). */
   publish(name: string, data?: unknown): Promise<void> {
     return this.bus.publish(name, data, "bot");
   }
 
-  /** Listens on the plugin event bus from outside any plugin. */
   subscribe<T = unknown>(name: string, listener: BusListener<T>): () => void {
     return this.bus.subscribe(name, listener as BusListener<never>, undefined);
   }

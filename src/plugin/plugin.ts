@@ -11,6 +11,7 @@ import type { BotAPI } from "../api/index.js";
 import type { BotClient, LifecycleInfo, MessageHandlerOptions } from "../client/bot-client.js";
 import type { Disposer, Handler, HandlerOptions } from "../client/dispatcher.js";
 import type { BotLogger } from "../client/logger.js";
+import type { BusListener, ChatRef } from "../client/plugins.js";
 import type {
   CommandGroupHandle,
   CommandGroupOptions,
@@ -39,21 +40,6 @@ export interface PluginMeta {
   /** How long `onLoad` and `onClose` may take (ms) before the plugin is reported as stuck. Default 10000. */
   timeoutMs?: number;
 }
-
-/** A chat, for per-chat switches: a group, or a user in private. */
-export type ChatRef = { groupId: number | string } | { userId: number | string };
-
-/** A message on the plugin event bus. */
-export interface BusMessage<T = unknown> {
-  /** The event name (`"plugin.loaded"`, or any name plugins agree on). */
-  readonly name: string;
-  readonly data: T;
-  /** The publishing plugin's name (`"bot"` for the bot's own lifecycle events). */
-  readonly from: string;
-}
-
-/** A listener on the plugin event bus. */
-export type BusListener<T = unknown> = (message: BusMessage<T>) => unknown;
 
 /** A config change, as `onConfigChange` listeners see it. */
 export interface ConfigChange {

@@ -5,9 +5,10 @@
  *
  * @module
  */
+
+import type { ChatRef } from "../client/plugins.js";
 import type { RawPayload } from "../event/payloads.js";
 import { readJsonFile, writeJsonAtomic } from "./data-store.js";
-import type { ChatRef } from "./plugin.js";
 
 /** The off-switches of one plugin. */
 export class ChatSwitches {

@@ -10,8 +10,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BotClient, type BotClientOptions } from "../../client/index.js";
+import type { BotPlugins } from "../../client/plugins.js";
 import "../../plugin/index.js"; // installs bot.plugins
-import type { PluginClass, PluginManager } from "../../plugin/index.js";
+import type { PluginClass } from "../../plugin/index.js";
 import {
   type FakeMessagePayload,
   type FakeNapCat,
@@ -121,7 +122,7 @@ export interface TestBot {
   /** Forgets the calls recorded so far. */
   clearCalls(): void;
   /** `bot.plugins`: load, unload, reload, list, switches, the event bus. */
-  readonly plugins: PluginManager;
+  readonly plugins: BotPlugins;
   /** The manual clock of scheduled tasks, with `fakeTimers: true`. */
   readonly clock: ManualClock | undefined;
   /**
