@@ -11,23 +11,14 @@ export class NcatBotError extends Error {
   override name = "NcatBotError";
 }
 
-/** Fields shared by every NapCat action response, as they came over the wire. */
-export interface ActionFailure {
-  /** NapCat action name, e.g. `send_group_msg`. */
-  readonly action: string;
-  /** Params as they were sent (never contains a token: tokens travel in headers). */
-  readonly params: unknown;
-  /** OneBot `retcode`: 1400 bad params, 1403 bad token, 1404 unknown action, 1200 handler error, ... */
-  readonly retcode: number;
-  /** OneBot `status`, normally `"failed"`. */
-  readonly status: string;
-  /** NapCat's `message` field (English, technical). */
-  readonly napcatMessage: string;
-  /** NapCat's `wording` field (often Chinese, user-facing). */
-  readonly wording: string;
-  /** The `echo` that correlated request and response, if any. */
-  readonly echo: unknown;
-}
+/**
+ * The fields of a failed NapCat action response, as they came over the wire
+ * (declared once, on {@link ActionFailedError}).
+ */
+export type ActionFailure = Pick<
+  ActionFailedError,
+  "action" | "params" | "retcode" | "status" | "napcatMessage" | "wording" | "echo"
+>;
 
 const RETCODE_HINTS: Readonly<Record<number, string>> = {
   1400: "NapCat rejected the parameters: check names and types against the action's docs",
@@ -45,14 +36,21 @@ const RETCODE_HINTS: Readonly<Record<number, string>> = {
  * catch (e) { if (e instanceof ActionFailedError && e.retcode === 1400) ... }
  * ```
  */
-export class ActionFailedError extends NcatBotError implements ActionFailure {
+export class ActionFailedError extends NcatBotError {
   override name = "ActionFailedError";
+  /** NapCat action name, e.g. `send_group_msg`. */
   readonly action: string;
+  /** Params as they were sent (never contains a token: tokens travel in headers). */
   readonly params: unknown;
+  /** OneBot `retcode`: 1400 bad params, 1403 bad token, 1404 unknown action, 1200 handler error, ... */
   readonly retcode: number;
+  /** OneBot `status`, normally `"failed"`. */
   readonly status: string;
+  /** NapCat's `message` field (English, technical). */
   readonly napcatMessage: string;
+  /** NapCat's `wording` field (often Chinese, user-facing). */
   readonly wording: string;
+  /** The `echo` that correlated request and response, if any. */
   readonly echo: unknown;
 
   constructor(failure: ActionFailure) {

@@ -7,9 +7,11 @@
  *
  * @module
  */
+
+import { didYouMean } from "../did-you-mean.js";
 import { InvalidArgumentError } from "../errors.js";
 import { ForwardConstructor, MessageArray } from "../message/index.js";
-import { describeValue, didYouMean } from "./describe.js";
+import { describeValue } from "./describe.js";
 
 /** What one argument must be. */
 export type ArgKind =

@@ -35,26 +35,46 @@ export function* step<A extends ActionName>(
   return (yield { action, params }) as ActionResult<A>;
 }
 
+/**
+ * The one driver of both faces: sends each request `steps` yields to `call` and
+ * resumes the generator with the answer's `data`, or throws the call's error into
+ * it at the `yield` (so `try/catch` around `yield*` works). A promise that `call`
+ * returns (the async face) is waited for; a plain value (the Sync face) is fed
+ * back at once, so the Sync face never leaves the current tick.
+ */
+function drive<T>(
+  steps: ActionSteps<T>,
+  from: IteratorResult<ActionRequest, T>,
+  call: (request: ActionRequest) => unknown,
+): T | Promise<T> {
+  let next = from;
+  while (!next.done) {
+    let answer: unknown;
+    try {
+      answer = call(next.value);
+    } catch (error) {
+      next = steps.throw(error);
+      continue;
+    }
+    if (answer instanceof Promise) {
+      return answer.then(
+        (data) => drive(steps, steps.next(data), call),
+        (error) => drive(steps, steps.throw(error), call),
+      );
+    }
+    next = steps.next(answer);
+  }
+  return next.value;
+}
+
 /** Run a convenience generator to completion with blocking calls (the `xxxSync` face). */
 export function runSync<T>(
   steps: ActionSteps<T>,
   caller: ActionCaller,
   options: CallOptions | undefined,
 ): T {
-  let next = steps.next();
-  while (!next.done) {
-    let value: unknown;
-    let failed = false;
-    let error: unknown;
-    try {
-      value = caller.callSync(next.value.action, next.value.params, options);
-    } catch (err) {
-      failed = true;
-      error = err;
-    }
-    next = failed ? steps.throw(error) : steps.next(value);
-  }
-  return next.value;
+  // callSync returns the answer's data, never a promise: drive never waits here.
+  return drive(steps, steps.next(), (r) => caller.callSync(r.action, r.params, options)) as T;
 }
 
 /** Run a convenience generator to completion with async calls (the plain async face). */
@@ -63,18 +83,5 @@ export async function runAsync<T>(
   caller: ActionCaller,
   options: CallOptions | undefined,
 ): Promise<T> {
-  let next = steps.next();
-  while (!next.done) {
-    let value: unknown;
-    let failed = false;
-    let error: unknown;
-    try {
-      value = await caller.call(next.value.action, next.value.params, options);
-    } catch (err) {
-      failed = true;
-      error = err;
-    }
-    next = failed ? steps.throw(error) : steps.next(value);
-  }
-  return next.value;
+  return drive(steps, steps.next(), (r) => caller.call(r.action, r.params, options));
 }

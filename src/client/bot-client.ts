@@ -277,20 +277,7 @@ export class BotClient {
     handler: Handler<EventByKey["message.group"]>,
     options: MessageHandlerOptions<EventByKey["message.group"]> = {},
   ): Disposer {
-    const { filter } = options;
-    if (typeof filter === "function") {
-      return this.#dispatcher.add(
-        "message.group",
-        filtered(handler, filter) as Handler<never>,
-        options,
-      );
-    }
-    return this.#dispatcher.add(
-      "message.group",
-      handler as Handler<never>,
-      options,
-      filter ? segmentFilter(filter) : undefined,
-    );
+    return this.#addMessageHandler("message.group", handler, options);
   }
 
   /** Private messages (NcatBot `on_private_message`; 3.x `private_event`). */
@@ -298,16 +285,24 @@ export class BotClient {
     handler: Handler<EventByKey["message.private"]>,
     options: MessageHandlerOptions<EventByKey["message.private"]> = {},
   ): Disposer {
+    return this.#addMessageHandler("message.private", handler, options);
+  }
+
+  /**
+   * Registers a message handler with its `filter`: a function runs before the handler,
+   * a segment type is checked by the dispatcher's own filter.
+   */
+  #addMessageHandler<E extends EventByKey["message.group" | "message.private"]>(
+    key: "message.group" | "message.private",
+    handler: Handler<E>,
+    options: MessageHandlerOptions<E>,
+  ): Disposer {
     const { filter } = options;
     if (typeof filter === "function") {
-      return this.#dispatcher.add(
-        "message.private",
-        filtered(handler, filter) as Handler<never>,
-        options,
-      );
+      return this.#dispatcher.add(key, filtered(handler, filter) as Handler<never>, options);
     }
     return this.#dispatcher.add(
-      "message.private",
+      key,
       handler as Handler<never>,
       options,
       filter ? segmentFilter(filter) : undefined,

@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+export { writeFileAtomic } from "../files/atomic.js";
 export { registerHelp, registerPermCommands } from "./builtin.js";
 export {
   bindConversations,
@@ -34,7 +36,7 @@ export {
   type RbacUser,
   type UserId,
 } from "./rbac.js";
-export { JsonFileRbacStore, writeFileAtomic } from "./rbac-file.js";
+export { JsonFileRbacStore } from "./rbac-file.js";
 export { type CommandEntry, CommandTable } from "./registry.js";
 export { type CommandFailure, CommandRouter, type MessageEvent } from "./router.js";
 export { type CommandSpec, type FlagSpec, type ParamSpec, parseSpec } from "./spec.js";

@@ -5,48 +5,10 @@
  *
  * @module
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { NcatBotError } from "../errors.js";
+import { writeJsonAtomic } from "../files/atomic.js";
 import type { RbacData, RbacStore } from "./rbac.js";
-
-/** Writes `text` to `path` atomically: temp file in the same directory, fsync, rename, fsync the directory. */
-export function writeFileAtomic(path: string, text: string): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  const fd = openSync(temp, "w", 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(temp, path);
-  try {
-    const dirFd = openSync(dir, "r");
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
-  } catch {
-    // Some platforms (Windows) cannot fsync a directory; the rename is still atomic.
-  }
-}
 
 function isData(value: unknown): value is RbacData {
   if (typeof value !== "object" || value === null) return false;
@@ -83,6 +45,7 @@ export class JsonFileRbacStore implements RbacStore {
   }
 
   save(data: RbacData): void {
-    writeFileAtomic(this.path, `${JSON.stringify(data, null, 2)}\n`);
+    // Only the bot's user may read who may do what.
+    writeJsonAtomic(this.path, data, { mode: 0o600 });
   }
 }

@@ -200,46 +200,53 @@ export class Permissions {
 
   /** Allows `user` what `path` (a pattern) covers. */
   grant(user: UserId, path: string): boolean {
-    checkPath(path);
-    return this.#change(pushUnique(this.#user(user).grants, path));
+    return this.#edit(this.#user(user), "grants", path, true);
   }
 
   /** Takes back a grant given with {@link Permissions.grant}. */
   revoke(user: UserId, path: string): boolean {
-    return this.#change(removeFrom(this.#user(user).grants, path));
+    return this.#edit(this.#user(user), "grants", path, false);
   }
 
   /** Forbids `user` what `path` covers, whatever they are granted. */
   ban(user: UserId, path: string): boolean {
-    checkPath(path);
-    return this.#change(pushUnique(this.#user(user).bans, path));
+    return this.#edit(this.#user(user), "bans", path, true);
   }
 
   /** Lifts a ban set with {@link Permissions.ban}. */
   unban(user: UserId, path: string): boolean {
-    return this.#change(removeFrom(this.#user(user).bans, path));
+    return this.#edit(this.#user(user), "bans", path, false);
   }
 
   /** Allows every member of `role` (and of roles inheriting it) what `path` covers. */
   grantRole(role: string, path: string): boolean {
-    checkPath(path);
-    return this.#change(pushUnique(this.#roleFor(role).grants, path));
+    return this.#edit(this.#roleFor(role), "grants", path, true);
   }
 
   /** Takes back a role grant. */
   revokeRole(role: string, path: string): boolean {
-    return this.#change(removeFrom(this.#roleFor(role).grants, path));
+    return this.#edit(this.#roleFor(role), "grants", path, false);
   }
 
   /** Forbids every member of `role` what `path` covers. */
   banRole(role: string, path: string): boolean {
-    checkPath(path);
-    return this.#change(pushUnique(this.#roleFor(role).bans, path));
+    return this.#edit(this.#roleFor(role), "bans", path, true);
   }
 
   /** Lifts a role ban. */
   unbanRole(role: string, path: string): boolean {
-    return this.#change(removeFrom(this.#roleFor(role).bans, path));
+    return this.#edit(this.#roleFor(role), "bans", path, false);
+  }
+
+  /**
+   * The one edit behind grant / revoke / ban / unban (of users and roles): adds
+   * `path` (checked as a pattern) to the entry's list or takes it out, and saves
+   * when that changed anything.
+   */
+  #edit(entry: RbacEntry, list: "grants" | "bans", path: string, add: boolean): boolean {
+    if (!add) return this.#change(removeFrom(entry[list], path));
+    checkPath(path);
+    return this.#change(pushUnique(entry[list], path));
   }
 
   /** Whether a ban of `user` or of one of their roles covers `path` (never for root). */

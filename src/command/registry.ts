@@ -129,21 +129,15 @@ export class CommandTable {
     }
     for (const node of nodes) node.command = entry;
     this.#entries.add(entry);
-    let active = true;
-    return () => {
-      if (!active) return;
-      active = false;
-      this.#entries.delete(entry);
-      for (const node of this.#nodesFor(
-        entry.spec.path,
-        entry.wordAliases,
-        entry.prefixes,
-        false,
-      )) {
+    return this.#remover(
+      entry.spec.path,
+      entry.wordAliases,
+      entry.prefixes,
+      (node) => {
         if (node.command === entry) node.command = undefined;
-      }
-      this.#prune(entry.spec.path, entry.wordAliases, entry.prefixes);
-    };
+      },
+      () => this.#entries.delete(entry),
+    );
   }
 
   /** Describes a group (its words become known even before a sub-command is added). */
@@ -151,16 +145,37 @@ export class CommandTable {
     const nodes = this.#nodesFor(group.path, group.wordAliases, group.prefixes);
     for (const node of nodes) node.groups.push(group);
     this.#groups.add(group);
+    return this.#remover(
+      group.path,
+      group.wordAliases,
+      group.prefixes,
+      (node) => {
+        const at = node.groups.indexOf(group);
+        if (at >= 0) node.groups.splice(at, 1);
+      },
+      () => this.#groups.delete(group),
+    );
+  }
+
+  /**
+   * The disposer of one registration (a command or a group) under `path`: the
+   * first call forgets it, takes it off each of its nodes and prunes the nodes
+   * left empty; later calls do nothing.
+   */
+  #remover(
+    path: readonly string[],
+    aliases: ReadonlyArray<readonly string[]>,
+    prefixes: readonly string[],
+    takeOff: (node: CommandNode) => void,
+    forget: () => void,
+  ): Disposer {
     let active = true;
     return () => {
       if (!active) return;
       active = false;
-      this.#groups.delete(group);
-      for (const node of this.#nodesFor(group.path, group.wordAliases, group.prefixes, false)) {
-        const at = node.groups.indexOf(group);
-        if (at >= 0) node.groups.splice(at, 1);
-      }
-      this.#prune(group.path, group.wordAliases, group.prefixes);
+      forget();
+      for (const node of this.#nodesFor(path, aliases, prefixes, false)) takeOff(node);
+      this.#prune(path, aliases, prefixes);
     };
   }
 

@@ -13,6 +13,8 @@ import type { BotAPI } from "../api/index.js";
 import { NcatBotError } from "../errors.js";
 import { MessageArray } from "../message/index.js";
 import { messageShapeProblem, repairMessage } from "../message/wire-shape.js";
+import type { QuickOperation } from "./quick.js";
+import { deleteMessage, quickOperation } from "./shortcuts.js";
 
 const API = Symbol("ncatbot.api");
 
@@ -56,14 +58,51 @@ export class EventCore {
 
   /** Ignores a wire field named `api` (the shortcuts' API always wins). */
   set api(_ignored: unknown) {}
+
+  // The quick operation's two faces, written once for every event that has one. Only
+  // the event classes whose base names a quick-operation type (see QuickOperations) show them.
+
+  /** See {@link QuickOperations.quickOperation}. */
+  quickOperation(operation: QuickOperation): Promise<void> {
+    return quickOperation.run(this, operation);
+  }
+
+  /** See {@link QuickOperations.quickOperationSync}. */
+  quickOperationSync(operation: QuickOperation): void {
+    quickOperation.runSync(this, operation);
+  }
 }
 
-/** Constructor type of an event class carrying the wire payload `P`. */
-export type EventBase<P> = new (payload: P, api: BotAPI) => EventCore & Readonly<P>;
+/** The OneBot quick operation of an event whose operation has the fields of `Q`. */
+export interface QuickOperations<Q> {
+  /**
+   * OneBot quick operation (the fields of `Q`: `reply`, `approve`, ...). In HTTP POST mode the
+   * operation rides back in the response to NapCat's POST (no extra request); otherwise it
+   * is sent as `.handle_quick_operation` with this event as context.
+   */
+  quickOperation(operation: Q): Promise<void>;
+  /** Blocking form of {@link QuickOperations.quickOperation}. */
+  quickOperationSync(operation: Q): void;
+}
 
-/** A base class whose instances carry `P`'s fields (typed), e.g. `class X extends eventBase<P>() {}`. */
-export function eventBase<P extends object>(): EventBase<P> {
-  return EventCore as unknown as EventBase<P>;
+/** {@link QuickOperations} of `Q`, or nothing for events without a quick operation (`never`). */
+type QuickFaces<Q> = [Q] extends [never] ? unknown : QuickOperations<Q>;
+
+/** The event core without the quick-operation faces (shown only through {@link QuickFaces}). */
+type CoreFields = Omit<EventCore, "quickOperation" | "quickOperationSync">;
+
+/** Constructor type of an event class carrying the wire payload `P` (and quick operation `Q`). */
+export type EventBase<P, Q = never> = new (
+  payload: P,
+  api: BotAPI,
+) => CoreFields & QuickFaces<Q> & Readonly<P>;
+
+/**
+ * A base class whose instances carry `P`'s fields (typed), e.g. `class X extends eventBase<P>() {}`;
+ * with `Q`, also `quickOperation` / `quickOperationSync` taking `Q`.
+ */
+export function eventBase<P extends object, Q = never>(): EventBase<P, Q> {
+  return EventCore as unknown as EventBase<P, Q>;
 }
 
 const RAW_MESSAGE = Symbol("ncatbot.rawMessage");
@@ -74,18 +113,40 @@ interface MessageSlots {
   [PARSED_MESSAGE]?: MessageArray | undefined;
 }
 
-/** A base class for message events: `message` is a lazily built MessageArray instead of raw segments. */
-export function messageEventBase<P extends { message: unknown }>(): new (
+/** Constructor type of a message event class carrying the wire payload `P` (and quick operation `Q`). */
+export type MessageEventBase<P, Q = never> = new (
   payload: P,
   api: BotAPI,
-) => EventCore & Readonly<Omit<P, "message">> & { readonly message: MessageArray } {
-  return MessageEventCore as unknown as new (
-    payload: P,
-    api: BotAPI,
-  ) => EventCore & Readonly<Omit<P, "message">> & { readonly message: MessageArray };
+) => Omit<MessageEventCore, "quickOperation" | "quickOperationSync"> &
+  QuickFaces<Q> &
+  Readonly<Omit<P, "message">>;
+
+/**
+ * A base class for message events: `message` is a lazily built MessageArray instead of raw
+ * segments, and `delete` / `deleteSync` recall the message; with `Q`, also the quick operation.
+ */
+export function messageEventBase<P extends { message: unknown }, Q = never>(): MessageEventBase<
+  P,
+  Q
+> {
+  return MessageEventCore as unknown as MessageEventBase<P, Q>;
 }
 
-class MessageEventCore extends EventCore {
+/** The runtime base of message events (see {@link messageEventBase}). */
+export class MessageEventCore extends EventCore {
+  /**
+   * Recall this message (`delete_msg`). In a group the bot must be admin unless it sent
+   * the message; QQ only lets recent messages be recalled.
+   */
+  delete(): Promise<void> {
+    return deleteMessage.run(this as this & { readonly message_id: number });
+  }
+
+  /** Blocking form of `delete`: recall this message (`delete_msg`). */
+  deleteSync(): void {
+    deleteMessage.runSync(this as this & { readonly message_id: number });
+  }
+
   /** The message as a MessageArray, built on first access from the wire segments (or CQ string). */
   get message(): MessageArray {
     const self = this as unknown as MessageSlots;

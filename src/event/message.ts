@@ -7,14 +7,7 @@
  */
 
 import { checkArg, SHORTCUT_SIGNATURES } from "../api/arguments.js";
-import {
-  composeReply,
-  type Id,
-  type MessageId,
-  type MessageInput,
-  messageIdOf,
-  type PostGroupMsgOptions,
-} from "../api/compose.js";
+import type { Id, MessageId, MessageInput, PostGroupMsgOptions } from "../api/compose.js";
 import { step } from "../api/runner.js";
 import { messageEventBase } from "./base.js";
 import type {
@@ -24,7 +17,7 @@ import type {
   PrivateMessageWire,
 } from "./payloads.js";
 import type { MessageQuickOperation } from "./quick.js";
-import { deleteMessage, quickOperation, shortcut } from "./shortcuts.js";
+import { sendAnswer, shortcut } from "./shortcuts.js";
 
 /** What `reply` accepts: literal text, a MessageArray, wire segments, or `postGroupMsg`-style options. */
 export type ReplyContent = MessageInput | PostGroupMsgOptions;
@@ -55,13 +48,13 @@ export const DEFAULT_BAN_SECONDS = 60;
  * bot.onGroupMessage(async (e) => { if (e.raw_message === "ping") await e.reply("pong"); });
  * ```
  */
-export class GroupMessageEvent extends messageEventBase<GroupMessageWire>() {
+export class GroupMessageEvent extends messageEventBase<GroupMessageWire, MessageQuickOperation>() {
   /**
    * Reply in the group: quotes the message and @s the sender unless told otherwise
    * (NcatBot 4.x behaviour). Sends `send_group_msg`; resolves to the new message_id.
    */
   reply(content: ReplyContent, options?: GroupReplyOptions): Promise<MessageId> {
-    return groupReply.run(this, content, options);
+    return reply.run(this, content, options);
   }
 
   /**
@@ -69,17 +62,7 @@ export class GroupMessageEvent extends messageEventBase<GroupMessageWire>() {
    * message and @ing the sender unless told otherwise (`send_group_msg`); returns the message_id.
    */
   replySync(content: ReplyContent, options?: GroupReplyOptions): MessageId {
-    return groupReply.runSync(this, content, options);
-  }
-
-  /** Recall this message (`delete_msg`). The bot must be admin unless it sent it. */
-  delete(): Promise<void> {
-    return deleteMessage.run(this);
-  }
-
-  /** Blocking form of {@link GroupMessageEvent.delete}: recall this message (`delete_msg`). */
-  deleteSync(): void {
-    deleteMessage.runSync(this);
+    return reply.runSync(this, content, options);
   }
 
   /** Kick the sender from the group (`set_group_kick`); `reject` also blocks re-joining. */
@@ -101,35 +84,7 @@ export class GroupMessageEvent extends messageEventBase<GroupMessageWire>() {
   banSync(durationSeconds: number = DEFAULT_BAN_SECONDS): void {
     banSender.runSync(this, durationSeconds);
   }
-
-  /**
-   * OneBot quick operation: `reply`, `at_sender`, `delete`, `kick`, `ban`, `ban_duration`. In HTTP POST mode the operation rides back in the response to NapCat's
-   * POST (no extra request); otherwise it is sent as `.handle_quick_operation`.
-   */
-  quickOperation(operation: MessageQuickOperation): Promise<void> {
-    return quickOperation.run(this, operation);
-  }
-
-  /** Blocking form of {@link GroupMessageEvent.quickOperation}. */
-  quickOperationSync(operation: MessageQuickOperation): void {
-    quickOperation.runSync(this, operation);
-  }
 }
-
-const groupReply = shortcut(function* (
-  event: GroupMessageEvent,
-  content: ReplyContent,
-  options: GroupReplyOptions | undefined,
-) {
-  checkArg("msg.reply", SHORTCUT_SIGNATURES.reply, 0, content);
-  checkArg("msg.reply", SHORTCUT_SIGNATURES.reply, 1, options);
-  const prefix: { reply?: MessageId; at?: Id } = {};
-  if (options?.quote !== false) prefix.reply = event.message_id;
-  if (options?.at !== false) prefix.at = event.user_id;
-  const message = composeReply(event.api, content, prefix);
-  const sent = yield* step("send_group_msg", { group_id: event.group_id, message });
-  return messageIdOf(sent, "send_group_msg");
-});
 
 const kickSender = shortcut(function* (event: GroupMessageEvent, reject: boolean) {
   yield* step("set_group_kick", {
@@ -152,77 +107,43 @@ const banSender = shortcut(function* (event: GroupMessageEvent, durationSeconds:
  * A private message (OneBot `message.private`, friend or group temp session).
  * No `kick` / `ban`: they need a group.
  */
-export class PrivateMessageEvent extends messageEventBase<PrivateMessageWire>() {
+export class PrivateMessageEvent extends messageEventBase<
+  PrivateMessageWire,
+  Pick<MessageQuickOperation, "reply" | "auto_escape">
+>() {
   /** Reply to the sender (`send_private_msg`), quoting the message unless `quote: false`. Resolves to the message_id. */
   reply(content: ReplyContent, options?: PrivateReplyOptions): Promise<MessageId> {
-    return privateReply.run(this, content, options);
+    return reply.run(this, content, options);
   }
 
   /** Blocking form of {@link PrivateMessageEvent.reply}: reply to the sender (`send_private_msg`); returns the message_id. */
   replySync(content: ReplyContent, options?: PrivateReplyOptions): MessageId {
-    return privateReply.runSync(this, content, options);
-  }
-
-  /** Recall this message (`delete_msg`; QQ only lets you recall recent messages). */
-  delete(): Promise<void> {
-    return deleteMessage.run(this);
-  }
-
-  /** Blocking form of {@link PrivateMessageEvent.delete}: recall this message (`delete_msg`). */
-  deleteSync(): void {
-    deleteMessage.runSync(this);
-  }
-
-  /**
-   * OneBot quick operation: `reply` (and `auto_escape`). In HTTP POST mode the operation rides back in the response to NapCat's
-   * POST (no extra request); otherwise it is sent as `.handle_quick_operation`.
-   */
-  quickOperation(operation: Pick<MessageQuickOperation, "reply" | "auto_escape">): Promise<void> {
-    return quickOperation.run(this, operation);
-  }
-
-  /** Blocking form of {@link PrivateMessageEvent.quickOperation}. */
-  quickOperationSync(operation: Pick<MessageQuickOperation, "reply" | "auto_escape">): void {
-    quickOperation.runSync(this, operation);
+    return reply.runSync(this, content, options);
   }
 }
 
-const privateReply = shortcut(function* (
-  event: PrivateMessageEvent,
+/**
+ * `reply` of a group or a private message: quotes it unless `quote: false`; in a
+ * group also @s the sender unless `at: false`.
+ */
+const reply = shortcut(function* (
+  event: GroupMessageEvent | PrivateMessageEvent,
   content: ReplyContent,
-  options: PrivateReplyOptions | undefined,
+  options: GroupReplyOptions | undefined,
 ) {
   checkArg("msg.reply", SHORTCUT_SIGNATURES.reply, 0, content);
   checkArg("msg.reply", SHORTCUT_SIGNATURES.reply, 1, options);
-  const prefix: { reply?: MessageId } = {};
+  const prefix: { reply?: MessageId; at?: Id } = {};
   if (options?.quote !== false) prefix.reply = event.message_id;
-  const message = composeReply(event.api, content, prefix);
-  const sent = yield* step("send_private_msg", { user_id: event.user_id, message });
-  return messageIdOf(sent, "send_private_msg");
+  if (event.message_type !== "group") {
+    return yield* sendAnswer(event, { user_id: event.user_id }, content, prefix);
+  }
+  if (options?.at !== false) prefix.at = event.user_id;
+  return yield* sendAnswer(event, { group_id: event.group_id }, content, prefix);
 });
 
 /** The bot's own group message (go-cqhttp `message_sent.group`, needs NapCat's reportSelfMessage). */
-export class GroupMessageSentEvent extends messageEventBase<GroupMessageSentWire>() {
-  /** Recall this message (`delete_msg`). */
-  delete(): Promise<void> {
-    return deleteMessage.run(this);
-  }
-
-  /** Blocking form of {@link GroupMessageSentEvent.delete}: recall this message (`delete_msg`). */
-  deleteSync(): void {
-    deleteMessage.runSync(this);
-  }
-}
+export class GroupMessageSentEvent extends messageEventBase<GroupMessageSentWire>() {}
 
 /** The bot's own private message (go-cqhttp `message_sent.private`). */
-export class PrivateMessageSentEvent extends messageEventBase<PrivateMessageSentWire>() {
-  /** Recall this message (`delete_msg`). */
-  delete(): Promise<void> {
-    return deleteMessage.run(this);
-  }
-
-  /** Blocking form of {@link PrivateMessageSentEvent.delete}: recall this message (`delete_msg`). */
-  deleteSync(): void {
-    deleteMessage.runSync(this);
-  }
-}
+export class PrivateMessageSentEvent extends messageEventBase<PrivateMessageSentWire>() {}

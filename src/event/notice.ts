@@ -4,12 +4,11 @@
  *
  * @module
  */
-import { composeReply, type MessageId, messageIdOf } from "../api/compose.js";
-import { step } from "../api/runner.js";
+import type { MessageId } from "../api/compose.js";
 import { eventBase, need } from "./base.js";
 import type { ReplyContent } from "./message.js";
 import type { Flatten, NoticeWire, NotifyWire } from "./payloads.js";
-import { shortcut } from "./shortcuts.js";
+import { sendAnswer, shortcut } from "./shortcuts.js";
 
 /** `notice.group_upload`: a file was uploaded to the group (`file`: id, name, size, busid). */
 export class GroupUploadNoticeEvent extends eventBase<NoticeWire<"group_upload">>() {}
@@ -34,9 +33,7 @@ export class GroupIncreaseNoticeEvent extends eventBase<NoticeWire<"group_increa
 }
 
 const welcomeMember = shortcut(function* (event: GroupIncreaseNoticeEvent, content: ReplyContent) {
-  const message = composeReply(event.api, content, { at: event.user_id });
-  const sent = yield* step("send_group_msg", { group_id: event.group_id, message });
-  return messageIdOf(sent, "send_group_msg");
+  return yield* sendAnswer(event, { group_id: event.group_id }, content, { at: event.user_id });
 });
 
 /** `notice.group_ban`: a member was muted (`ban`, `duration` seconds) or unmuted (`lift_ban`); user_id 0 = whole group. */
@@ -92,14 +89,8 @@ export class PokeNotifyEvent extends eventBase<Flatten<NotifyWire<"poke">>>() {
 
 const answerPoke = shortcut(function* (event: PokeNotifyEvent, content: ReplyContent) {
   const userId = need(event.user_id, "user_id", "PokeNotifyEvent.reply");
-  if (event.isGroup) {
-    const message = composeReply(event.api, content, { at: userId });
-    const sent = yield* step("send_group_msg", { group_id: event.group_id as number, message });
-    return messageIdOf(sent, "send_group_msg");
-  }
-  const message = composeReply(event.api, content, {});
-  const sent = yield* step("send_private_msg", { user_id: userId, message });
-  return messageIdOf(sent, "send_private_msg");
+  if (!event.isGroup) return yield* sendAnswer(event, { user_id: userId }, content, {});
+  return yield* sendAnswer(event, { group_id: event.group_id as number }, content, { at: userId });
 });
 
 /** `notice.notify.group_name` (NapCat): the group was renamed (`name_new`). */

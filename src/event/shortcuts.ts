@@ -8,6 +8,14 @@
  *
  * @module
  */
+import {
+  composeReply,
+  type Id,
+  type MessageId,
+  type MessageInput,
+  messageIdOf,
+  type PostGroupMsgOptions,
+} from "../api/compose.js";
 import type { BotAPI } from "../api/index.js";
 import { type ActionSteps, runAsync, runSync, step } from "../api/runner.js";
 import type { ActionCaller } from "../io/types.js";
@@ -88,3 +96,23 @@ export const deleteMessage = shortcut(function* (
 ) {
   yield* step("delete_msg", { message_id: event.message_id });
 });
+
+/**
+ * The last step of every shortcut that answers with a message (`reply`, `welcome`,
+ * a poke's `reply`): composes `content` after `prefix` (a quote, an @) and sends it
+ * to the group, or else to the user. Returns the new message_id.
+ */
+export function* sendAnswer(
+  event: ShortcutTarget,
+  to: { readonly group_id: Id } | { readonly user_id: Id },
+  content: MessageInput | PostGroupMsgOptions,
+  prefix: { reply?: MessageId; at?: Id },
+): ActionSteps<MessageId> {
+  const message = composeReply(event.api, content, prefix);
+  if ("group_id" in to) {
+    const sent = yield* step("send_group_msg", { group_id: to.group_id, message });
+    return messageIdOf(sent, "send_group_msg");
+  }
+  const sent = yield* step("send_private_msg", { user_id: to.user_id, message });
+  return messageIdOf(sent, "send_private_msg");
+}

@@ -9,10 +9,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { ConfigError } from "../errors.js";
+import { writeFileAtomic } from "../files/atomic.js";
 import { type AnySetting, defineSettings, envName, type Settings } from "../settings/schema.js";
 import { Secret } from "../settings/secret.js";
 import { type ConfigSchema, settingOf } from "../settings/shorthand.js";
-import { writeFileAtomic } from "./data-store.js";
 import type { ConfigChange } from "./plugin.js";
 
 /** The prefix of a plugin's environment variables: `NCATBOT_PLUGIN_<PLUGIN>_`. */

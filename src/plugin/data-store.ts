@@ -1,60 +1,10 @@
 /**
- * JSON files written atomically: the text goes to a temporary file beside the
- * target, is flushed to disk (fsync), then renamed over the target (and the folder
- * is flushed), so a crash at any moment leaves the old file or the new one, never
- * a torn one. A file that does not parse is renamed aside, not overwritten.
+ * Reading plugin JSON files (data, switches): a file that does not parse is renamed
+ * aside, not overwritten. They are written with src/files/atomic.ts.
  *
  * @module
  */
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
-import { dirname } from "node:path";
-
-let sequence = 0;
-
-/** Writes `text` to `path` atomically (temp file + fsync + rename + folder fsync). */
-export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${sequence++}.tmp`;
-  const fd = openSync(temp, "w", 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {}
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(temp, path);
-  try {
-    const dir = openSync(dirname(path), "r");
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // Some file systems cannot fsync a folder; the rename is still atomic.
-  }
-}
-
-/** Writes `value` as JSON to `path` atomically. Returns the text written. */
-export function writeJsonAtomic(path: string, value: unknown): string {
-  const text = `${JSON.stringify(value, null, 2)}\n`;
-  writeFileAtomic(path, text);
-  return text;
-}
+import { readFileSync, renameSync } from "node:fs";
 
 /** What {@link readJsonFile} found. */
 export type JsonRead =

@@ -11,6 +11,7 @@ installPluginSystem((bot, internals) => new PluginManager(bot, internals));
 
 // The contract's plain types live with BotPlugins in the client layer (src/client/plugins.ts).
 export type { BusListener, BusMessage, ChatRef, PluginInfo } from "../client/plugins.js";
+export { writeFileAtomic, writeJsonAtomic } from "../files/atomic.js";
 export type {
   ConfigField,
   ConfigFieldType,
@@ -19,7 +20,7 @@ export type {
 } from "../settings/shorthand.js";
 export { BUS_EVENTS, PluginBus } from "./bus.js";
 export { pluginEnvVariable } from "./config.js";
-export { readJsonFile, writeFileAtomic, writeJsonAtomic } from "./data-store.js";
+export { readJsonFile } from "./data-store.js";
 export { PluginLoadError } from "./errors.js";
 export { LIFECYCLE_TIMEOUT_MS, PluginManager } from "./manager.js";
 export {

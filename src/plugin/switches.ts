@@ -8,7 +8,8 @@
 
 import type { ChatRef } from "../client/plugins.js";
 import type { RawPayload } from "../event/payloads.js";
-import { readJsonFile, writeJsonAtomic } from "./data-store.js";
+import { writeJsonAtomic } from "../files/atomic.js";
+import { readJsonFile } from "./data-store.js";
 
 /** The off-switches of one plugin. */
 export class ChatSwitches {

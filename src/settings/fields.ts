@@ -1,6 +1,6 @@
 /**
  * The setting builders of the settings schema (./schema.ts): `text`, `oneOf`,
- * `num` / `int`, `bool`, `list` / `numList`, `record`, `secret` and `custom`.
+ * `num` / `int`, `bool`, `list`, `record`, `secret` and `custom`.
  * Each one checks a given value, converts environment text, and words its
  * `ConfigError` the same way: the problem names the expected type as the docs
  * table shows it (`expected number in <where>, got string ("lots")`), the fix
@@ -8,9 +8,11 @@
  *
  * @module
  */
+
+import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
 import { maskSecretsInText } from "./redact.js";
-import { didYouMean, type Setting, type SettingContext, showValue } from "./schema.js";
+import { type Setting, type SettingContext, showValue } from "./schema.js";
 import { Secret } from "./secret.js";
 
 /** A default value, or a function of the other resolved values. */
@@ -277,36 +279,10 @@ function jsonFromEnv(t: string, ctx: SettingContext, expected: string): unknown 
 }
 
 /**
- * A list setting of strings or numbers. Environment text is a JSON array when it
- * looks like one (`["a","b"]`), otherwise comma-separated (`a, b`).
+ * A list setting: of strings, or of numbers with `items: "number"`. Environment
+ * text is a JSON array when it looks like one (`["a","b"]`), otherwise
+ * comma-separated (`a, b`).
  */
-function listOf<T extends string | number>(
-  options: FieldOptions<readonly T[]>,
-  item: "string" | "number",
-): Setting<readonly T[], readonly T[], boolean> {
-  const typeText = `${item}[]`;
-  const expected = `a list of ${item}s`;
-  return field(
-    options,
-    typeText,
-    (value, ctx) => {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === item)) {
-        throw typeError(ctx, typeText, expected, value, options.fix);
-      }
-      return [...(value as T[])];
-    },
-    {
-      fromEnv: (t, ctx) => {
-        const trimmed = t.trim();
-        if (trimmed.startsWith("[") && trimmed.endsWith("]")) return jsonFromEnv(t, ctx, expected);
-        const items = t.split(",").map((s) => s.trim());
-        return item === "number" ? items.map((s) => numberFromEnv(s, ctx)) : items;
-      },
-    },
-  );
-}
-
-/** A list of strings; environment text is a JSON array or comma-separated. */
 export function list(
   options: WithDefault<FieldOptions<readonly string[]>>,
 ): Setting<readonly string[], readonly string[], true>;
@@ -314,22 +290,35 @@ export function list(
   options: FieldOptions<readonly string[]>,
 ): Setting<readonly string[], readonly string[], false>;
 export function list(
-  options: FieldOptions<readonly string[]>,
-): Setting<readonly string[], readonly string[], boolean> {
-  return listOf(options, "string");
-}
-
-/** A list of numbers; environment text is a JSON array or comma-separated. */
-export function numList(
-  options: WithDefault<FieldOptions<readonly number[]>>,
-): Setting<readonly number[], readonly number[], true>;
-export function numList(
   options: FieldOptions<readonly number[]>,
-): Setting<readonly number[], readonly number[], false>;
-export function numList(
-  options: FieldOptions<readonly number[]>,
-): Setting<readonly number[], readonly number[], boolean> {
-  return listOf(options, "number");
+  items: "number",
+): Setting<readonly number[], readonly number[], boolean>;
+export function list(
+  given: FieldOptions<readonly string[]> | FieldOptions<readonly number[]>,
+  items: "string" | "number" = "string",
+): Setting<readonly (string | number)[], readonly (string | number)[], boolean> {
+  // The overloads tie `items` to the options' element type.
+  const options = given as FieldOptions<readonly (string | number)[]>;
+  const typeText = `${items}[]`;
+  const expected = `a list of ${items}s`;
+  return field(
+    options,
+    typeText,
+    (value, ctx) => {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === items)) {
+        throw typeError(ctx, typeText, expected, value, options.fix);
+      }
+      return [...(value as (string | number)[])];
+    },
+    {
+      fromEnv: (t, ctx) => {
+        const trimmed = t.trim();
+        if (trimmed.startsWith("[") && trimmed.endsWith("]")) return jsonFromEnv(t, ctx, expected);
+        const parts = t.split(",").map((s) => s.trim());
+        return items === "number" ? parts.map((s) => numberFromEnv(s, ctx)) : parts;
+      },
+    },
+  );
 }
 
 /** A mapping of free-form values (`{ a: 1 }`); environment text is a JSON object. */

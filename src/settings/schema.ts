@@ -23,6 +23,7 @@
  *
  * @module
  */
+import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
 import { maskSecretsInText } from "./redact.js";
 
@@ -122,41 +123,6 @@ export interface Settings<S extends SettingsShape> {
   docsTable(options?: { keyPrefix?: string }): string;
   /** How docs and errors say where a value goes: the key in backticks, then "(env NAME)". */
   how(key: keyof S & string, keyPrefix?: string): string;
-}
-
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min(
-        (row[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        previous + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1),
-      );
-      previous = current;
-    }
-  }
-  return row[b.length] ?? 0;
-}
-
-/** The closest of `names` to `given`, when close enough to be a typo. */
-export function didYouMean(given: string, names: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const name of names) {
-    const d = distance(given, name);
-    if (d < bestDistance) {
-      best = name;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(given.length / 3))
-    ? best
-    : undefined;
 }
 
 /**

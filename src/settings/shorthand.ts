@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { bool, list, num, numList, record, text } from "./fields.js";
+import { bool, list, num, record, text } from "./fields.js";
 import type { AnySetting } from "./schema.js";
 
 /** The types a shorthand setting may have. */
@@ -55,8 +55,8 @@ export function fieldType(field: ConfigField): ConfigFieldType {
 }
 
 /**
- * The setting a shorthand field stands for: `text`, `num`, `bool`, `list`,
- * `numList` or `record` by {@link fieldType}, with the field's default, choices
+ * The setting a shorthand field stands for: `text`, `num`, `bool`, `list`
+ * (of strings or numbers) or `record` by {@link fieldType}, with the field's default, choices
  * and description (`key` documents a field without one).
  */
 export function settingOf(key: string, field: ConfigField): AnySetting {
@@ -78,7 +78,7 @@ export function settingOf(key: string, field: ConfigField): AnySetting {
     case "string[]":
       return list(options);
     case "number[]":
-      return numList(options);
+      return list(options, "number");
     default:
       return record(options);
   }

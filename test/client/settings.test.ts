@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { BotClient } from "../../src/client/bot-client.js";
 import { BOT_SETTINGS, type BotClientOptions, resolveConfig } from "../../src/client/config.js";
 import { ConfigError } from "../../src/errors.js";
-import { int, list, num, numList, record, text } from "../../src/settings/fields.js";
+import { int, list, num, record, text } from "../../src/settings/fields.js";
 import { defineSettings } from "../../src/settings/schema.js";
 import { Secret } from "../../src/settings/secret.js";
 
@@ -229,12 +229,12 @@ describe("one declaration", () => {
     expect(error.key).toBe("plugins.welcome.maxWarnings");
   });
 
-  it("envPrefix names every setting without its own env; list, numList, record and choices", () => {
+  it("envPrefix names every setting without its own env; list (of strings or numbers), record and choices", () => {
     const settings = defineSettings(
       {
         maxCount: int({ doc: "Count", zh: "次数", default: 1 }),
         words: list({ doc: "Words", zh: "词", default: [] }),
-        ids: numList({ doc: "Ids", zh: "号码", default: [] }),
+        ids: list({ doc: "Ids", zh: "号码", default: [] }, "number"),
         extra: record({ doc: "Extra", zh: "其他", default: {} }),
         mode: text({ doc: "Mode", zh: "模式", default: "a", choices: ["a", "b"] }),
         own: text({ doc: "Own", zh: "自定", env: "OWN_NAME" }),

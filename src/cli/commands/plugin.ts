@@ -170,16 +170,17 @@ export function registerPlugin(program: Command, ctx: CliContext, run: RunComman
     .description("列出插件：名字、版本、启用还是禁用、说明")
     .option(...fileOption)
     .action((flags: PluginFlags) => run(() => list(ctx, flags)));
-  plugin
-    .command("enable")
-    .description("启用插件（把 plugins/_名字 改回 plugins/名字）")
-    .argument("<name>", "插件名")
-    .option(...fileOption)
-    .action((name: string, flags: PluginFlags) => run(async () => toggle(ctx, name, true, flags)));
-  plugin
-    .command("disable")
-    .description("禁用插件（把 plugins/名字 改成 plugins/_名字，加载时跳过）")
-    .argument("<name>", "插件名")
-    .option(...fileOption)
-    .action((name: string, flags: PluginFlags) => run(async () => toggle(ctx, name, false, flags)));
+  for (const [word, enable, description] of [
+    ["enable", true, "启用插件（把 plugins/_名字 改回 plugins/名字）"],
+    ["disable", false, "禁用插件（把 plugins/名字 改成 plugins/_名字，加载时跳过）"],
+  ] as const) {
+    plugin
+      .command(word)
+      .description(description)
+      .argument("<name>", "插件名")
+      .option(...fileOption)
+      .action((name: string, flags: PluginFlags) =>
+        run(async () => toggle(ctx, name, enable, flags)),
+      );
+  }
 }

@@ -3,7 +3,7 @@
  * plugins' atomic writer, printing a line after each write, until it is killed.
  * (Small, so a plain truncate-and-write would often be caught half done.)
  */
-import { writeFileAtomic } from "../../../src/plugin/data-store.js";
+import { writeFileAtomic } from "../../../src/files/atomic.js";
 
 const [file] = process.argv.slice(2);
 if (!file) throw new Error("usage: data-writer.ts <file>");
