@@ -40,7 +40,13 @@ export class ActionFailedError extends NcatBotError {
   override name = "ActionFailedError";
   /** NapCat action name, e.g. `send_group_msg`. */
   readonly action: string;
-  /** Params as they were sent (never contains a token: tokens travel in headers). */
+  /**
+   * The call's params, the same in every connection mode: the object you passed
+   * (`bot.api.sendGroupMsg(params)`, `bot.api.call(action, params)`), or, for the
+   * convenience senders and event shortcuts that build the params themselves
+   * (`postGroupMsg`, `sendGroupText`, `e.reply`, ...), those params as they were sent.
+   * Never contains a token (tokens travel in headers).
+   */
   readonly params: unknown;
   /** OneBot `retcode`: 1400 bad params, 1403 bad token, 1404 unknown action, 1200 handler error, ... */
   readonly retcode: number;

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { ActionCaller, CallOptions, SelfId } from "../io/types.js";
+import type { ActionCaller, CallOptions, EngineCallOptions, SelfId } from "../io/types.js";
 import {
   ACTION_METHODS,
   type ActionMethodName,
@@ -115,12 +115,15 @@ class BotApiImpl implements ComposeContext {
   readonly selfId: SelfId | undefined;
   readonly #caller: ActionCaller;
   readonly #defaults: CallOptions | undefined;
+  /** {@link BotApiImpl.#defaults} for the actions convenience senders compose (see `EngineCallOptions`). */
+  readonly #composed: EngineCallOptions;
 
   constructor(caller: ActionCaller, options: BotApiOptions) {
     this.#caller = caller;
     this.napcatIsLocal = options.napcatIsLocal;
     this.selfId = options.selfId;
     this.#defaults = options.selfId === undefined ? undefined : { selfId: options.selfId };
+    this.#composed = { ...this.#defaults, composedParams: true };
   }
 
   #options(options: CallOptions | undefined): CallOptions | undefined {
@@ -175,7 +178,7 @@ class BotApiImpl implements ComposeContext {
             return Promise.reject(error);
           }
           // Validation errors thrown before the first step reject the promise instead of throwing.
-          return runAsync(definition(this, ...args), this.#caller, this.#defaults);
+          return runAsync(definition(this, ...args), this.#caller, this.#composed);
         };
   }
 
@@ -203,7 +206,7 @@ class BotApiImpl implements ComposeContext {
       return this.#caller.call(
         action,
         key === "group_id" ? { group_id: id, message } : { user_id: id, message },
-        this.#defaults,
+        this.#composed,
         toMessageId,
       );
     };

@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { ActionCaller, CallOptions } from "../io/types.js";
+import type { ActionCaller, CallOptions, EngineCallOptions } from "../io/types.js";
 import type { ActionName, ActionParams, ActionResult } from "../protocol/index.js";
 
 /** One action a convenience step asks its driver to run. */
@@ -81,7 +81,7 @@ export function runSync<T>(
 export async function runAsync<T>(
   steps: ActionSteps<T>,
   caller: ActionCaller,
-  options: CallOptions | undefined,
+  options: EngineCallOptions | undefined,
 ): Promise<T> {
   return drive(steps, steps.next(), (r) => caller.call(r.action, r.params, options));
 }

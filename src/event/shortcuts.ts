@@ -18,7 +18,7 @@ import {
 } from "../api/compose.js";
 import type { BotAPI } from "../api/index.js";
 import { type ActionSteps, runAsync, runSync, step } from "../api/runner.js";
-import type { ActionCaller } from "../io/types.js";
+import type { ActionCaller, EngineCallOptions } from "../io/types.js";
 import { QUICK_OPERATION_SLOT, type QuickOperation, type QuickOperationHolder } from "./quick.js";
 
 /** What every shortcut reads from its event: the API of the account that received it. */
@@ -39,6 +39,9 @@ function callerOf(event: ShortcutTarget): ActionCaller {
   return event.api as unknown as ActionCaller;
 }
 
+/** Shortcuts compose their params themselves (see `EngineCallOptions.composedParams`). */
+const COMPOSED: EngineCallOptions = { composedParams: true };
+
 /**
  * Defines a shortcut once, as a generator over its actions.
  *
@@ -57,7 +60,7 @@ export function shortcut<E extends ShortcutTarget, A extends unknown[], R>(
   return {
     run: (event, ...args) => {
       try {
-        return runAsync(body(event, ...args), callerOf(event), undefined);
+        return runAsync(body(event, ...args), callerOf(event), COMPOSED);
       } catch (error) {
         return Promise.reject(error);
       }

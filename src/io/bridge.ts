@@ -23,7 +23,15 @@ import {
   parseFrame,
   serializeParams,
 } from "./parse.js";
-import type { CallOptions, EventObject, IoEngine, IoSink, ResultMapper, SelfId } from "./types.js";
+import type {
+  CallOptions,
+  EngineCallOptions,
+  EventObject,
+  IoEngine,
+  IoSink,
+  ResultMapper,
+  SelfId,
+} from "./types.js";
 import {
   type Control,
   fromWireError,
@@ -158,7 +166,7 @@ export class IoBridge implements IoEngine {
   call(
     action: string,
     params: object = {},
-    options?: CallOptions,
+    options?: EngineCallOptions,
     mapResult?: ResultMapper,
   ): Promise<unknown> {
     if (!this.worker || this.stopping || !this.isConnected()) {
@@ -169,11 +177,12 @@ export class IoBridge implements IoEngine {
     const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
     const json = paramsJsonOrError(action, params);
     if (typeof json !== "string") return Promise.reject(json);
+    const kept = options?.composedParams ? json : params;
     const calls = this.calls;
     const id = calls.nextId();
     if (!this.ws) {
       // The worker's HTTP request times out first; the margin only guards against a lost answer.
-      const promise = calls.wait(id, action, timeoutMs + SYNC_MARGIN_MS, params, -1, mapResult);
+      const promise = calls.wait(id, action, timeoutMs + SYNC_MARGIN_MS, kept, -1, mapResult);
       this.outbox.command({
         t: "call",
         id,
@@ -186,7 +195,7 @@ export class IoBridge implements IoEngine {
     }
     const choice = this.links.pick(options?.selfId, this.noLinkDetail);
     if ("missing" in choice) return Promise.reject(new NotConnectedError(action, choice.missing));
-    const promise = calls.wait(id, action, timeoutMs, params, choice.link, mapResult);
+    const promise = calls.wait(id, action, timeoutMs, kept, choice.link, mapResult);
     this.outbox.frame(choice.link, requestFrame(action, json, calls.echo(id)));
     return promise;
   }

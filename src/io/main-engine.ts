@@ -10,7 +10,13 @@
 import { NotConnectedError, TransportError } from "../errors.js";
 import { redactUrl } from "../transport/errors-explain.js";
 import { requestFrame } from "../transport/frames.js";
-import { ASYNC_ECHO_PREFIX, PendingCalls, withParams } from "../transport/pending-calls.js";
+import {
+  ASYNC_ECHO_PREFIX,
+  type KeptParams,
+  keptParams,
+  PendingCalls,
+  withParams,
+} from "../transport/pending-calls.js";
 import type { Transport, TransportHooks } from "../transport/types.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
@@ -24,7 +30,15 @@ import {
 } from "./parse.js";
 import { SyncSideChannel } from "./side-channel.js";
 import { createTransport } from "./transports.js";
-import type { CallOptions, EventObject, IoEngine, IoSink, ResultMapper, SelfId } from "./types.js";
+import type {
+  CallOptions,
+  EngineCallOptions,
+  EventObject,
+  IoEngine,
+  IoSink,
+  ResultMapper,
+  SelfId,
+} from "./types.js";
 
 /**
  * Runs a client-side connection (forward WS, HTTP + SSE) on the main thread.
@@ -144,7 +158,7 @@ export class MainThreadIo implements IoEngine {
   call(
     action: string,
     params: object = {},
-    options?: CallOptions,
+    options?: EngineCallOptions,
     mapResult?: ResultMapper,
   ): Promise<unknown> {
     const t = this.#transport;
@@ -156,10 +170,11 @@ export class MainThreadIo implements IoEngine {
     const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
     const json = paramsJsonOrError(action, params);
     if (typeof json !== "string") return Promise.reject(json);
+    const kept: KeptParams = options?.composedParams ? json : params;
     if (!this.#ws) {
       const answer = t
         .call(action, json, timeoutMs, options?.selfId)
-        .catch((error: unknown) => Promise.reject(withParams(error, params)));
+        .catch((error: unknown) => Promise.reject(withParams(error, keptParams(kept))));
       return mapResult ? answer.then(mapResult) : answer;
     }
     const selfId = options?.selfId;
@@ -171,7 +186,7 @@ export class MainThreadIo implements IoEngine {
     }
     const calls = this.#calls;
     const id = calls.nextId();
-    const promise = calls.wait(id, action, timeoutMs, params, link, mapResult);
+    const promise = calls.wait(id, action, timeoutMs, kept, link, mapResult);
     if (!t.sendFrames?.(link, [requestFrame(action, json, calls.echo(id))])) {
       this.#failLink(link, "the link is gone");
     }

@@ -68,6 +68,18 @@ export function unwrapEnvelope(
   });
 }
 
+/**
+ * The params a waiting call keeps for `ActionFailedError.params`: the caller's own
+ * object, or (for params a convenience sender composed, see `EngineCallOptions`) the
+ * JSON text they were sent as. A string can only be the latter: params are objects.
+ */
+export type KeptParams = object | string | undefined;
+
+/** The params of a failed call as {@link KeptParams} holds them: JSON text is parsed back. */
+export function keptParams(kept: KeptParams): unknown {
+  return typeof kept === "string" ? JSON.parse(kept) : kept;
+}
+
 /** Puts the caller's `params` into an `ActionFailedError` built without them; other errors pass through. */
 export function withParams(error: unknown, params: unknown): unknown {
   if (!(error instanceof ActionFailedError) || error.params !== undefined) return error;
@@ -93,8 +105,8 @@ class Waiting {
   resolve: (value: unknown) => void = unset;
   constructor(
     readonly action: string,
-    /** The caller's params (`ActionFailedError.params`), when known. */
-    readonly params: unknown,
+    /** What `ActionFailedError.params` is built from (see {@link KeptParams}). */
+    readonly params: KeptParams,
     readonly timeoutMs: number,
     /** `Date.now()` time past which the call times out (Infinity: never). */
     readonly deadline: number,
@@ -159,7 +171,8 @@ export class PendingCalls {
    *
    * @param timeoutMs after this long without an answer the promise rejects with
    *   `ActionTimeoutError`; `Infinity` waits for ever.
-   * @param params the caller's params, carried by `ActionFailedError.params`.
+   * @param params the caller's params, or their JSON text (see {@link KeptParams}),
+   *   carried by `ActionFailedError.params`.
    * @param link the connection the request goes out on (see {@link PendingCalls.failLink}).
    * @param map applied to the answer's `data` (a throw rejects the promise).
    */
@@ -167,7 +180,7 @@ export class PendingCalls {
     id: number,
     action: string,
     timeoutMs: number,
-    params?: unknown,
+    params?: KeptParams,
     link = -1,
     map?: (data: unknown) => unknown,
   ): Promise<unknown> {
@@ -194,10 +207,10 @@ export class PendingCalls {
     if (call === undefined) return false;
     let data: unknown;
     try {
-      data = unwrapEnvelope(call.action, envelope, call.params);
+      data = unwrapEnvelope(call.action, envelope);
       if (call.map !== undefined) data = call.map(data);
     } catch (error) {
-      call.fail(error as Error);
+      call.fail(withParams(error, keptParams(call.params)) as Error);
       return true;
     }
     call.resolve(data);
@@ -220,7 +233,7 @@ export class PendingCalls {
   reject(id: number, make: (action: string, params: unknown) => Error): boolean {
     const call = this.#take(id);
     if (call === undefined) return false;
-    call.fail(make(call.action, call.params));
+    call.fail(make(call.action, keptParams(call.params)));
     return true;
   }
 

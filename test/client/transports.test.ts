@@ -173,6 +173,27 @@ describe.each([
     expect(() => bot.api.getMsgSync(missingMessage)).toThrow(ActionFailedError);
   });
 
+  it("gives ActionFailedError.params: the caller's own object, or the params a sender composed, as sent", async () => {
+    const { bot } = await start(() => {});
+    const stranger = 999_999_999; // neither a friend nor in a group with the bot: QQ refuses
+    const own = { user_id: stranger, message: [{ type: "text" as const, data: { text: "hi" } }] };
+    const direct = await bot.api.sendPrivateMsg(own).catch((error: unknown) => error);
+    expect(direct).toBeInstanceOf(ActionFailedError);
+    expect((direct as ActionFailedError).params).toBe(own);
+    const composed = await bot.api
+      .postPrivateMsg(stranger, { text: "hello" })
+      .catch((error: unknown) => error);
+    expect(composed).toBeInstanceOf(ActionFailedError);
+    expect((composed as ActionFailedError).params).toEqual({
+      user_id: stranger,
+      message: [{ type: "text", data: { text: "hello" } }],
+    });
+    const stepped = await bot.api
+      .sendPrivateText(stranger, "plain")
+      .catch((error: unknown) => error);
+    expect((stepped as ActionFailedError).params).toMatchObject({ user_id: stranger });
+  });
+
   it("turns silence into ActionTimeoutError for call and callSync", async () => {
     const { bot, fake } = await start(() => {}, { silentActions: ["get_status"] });
     await expect(bot.api.getStatus({}, { timeoutMs: 300 })).rejects.toBeInstanceOf(

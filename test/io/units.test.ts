@@ -15,7 +15,7 @@ function register(
   calls: PendingCalls,
   action: string,
   timeoutMs: number,
-  params?: unknown,
+  params?: object | string,
   link?: number,
 ): { echo: string; promise: Promise<unknown> } {
   const id = calls.nextId();
