@@ -8,11 +8,11 @@
  * @module
  */
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { inspect } from "node:util";
 import { ConfigError } from "../errors.js";
 import type { Clock } from "../handle/clock.js";
+import { lazyRequire } from "../lazy-require.js";
 import { maskSecrets } from "../settings/redact.js";
 import type { SettingsInput, SettingsOutput } from "../settings/schema.js";
 import { Secret } from "../settings/secret.js";
@@ -32,6 +32,8 @@ export type {
 } from "./connection-setting.js";
 export type { ReconnectOption } from "./reconnect-setting.js";
 export { BOT_SETTINGS } from "./settings.js";
+
+const yaml = lazyRequire<typeof import("yaml")>("yaml");
 
 type Declared = typeof BOT_SETTINGS.shape;
 
@@ -124,8 +126,7 @@ function readConfigFile(path: string, explicit: boolean): FileContents | undefin
   let parsed: unknown;
   try {
     // Loaded only when a config file exists: most bots start without one.
-    const yaml = createRequire(import.meta.url)("yaml") as typeof import("yaml");
-    parsed = yaml.parse(readFileSync(path, "utf8"));
+    parsed = yaml().parse(readFileSync(path, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new ConfigError(

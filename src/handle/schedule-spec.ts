@@ -5,7 +5,10 @@
  *
  * @module
  */
-import { Cron } from "croner";
+import type { Cron } from "croner";
+import { lazyRequire } from "../lazy-require.js";
+
+const croner = lazyRequire<typeof import("croner")>("croner");
 import { NcatBotError } from "../errors.js";
 import { parseDuration } from "./duration.js";
 
@@ -60,7 +63,7 @@ function cron(
 ): Schedule {
   let job: Cron;
   try {
-    job = new Cron(pattern, { paused: true, ...(timeZone ? { timezone: timeZone } : {}) });
+    job = new (croner().Cron)(pattern, { paused: true, ...(timeZone ? { timezone: timeZone } : {}) });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new NcatBotError(`schedule ${text}: not a valid cron expression (${reason}). ${FORMS}`);

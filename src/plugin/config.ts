@@ -7,13 +7,15 @@
  * @module
  */
 import { existsSync, readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
 import { ConfigError } from "../errors.js";
 import { writeFileAtomic } from "../files/atomic.js";
+import { lazyRequire } from "../lazy-require.js";
 import { type AnySetting, defineSettings, envName, type Settings } from "../settings/schema.js";
 import { Secret } from "../settings/secret.js";
 import { type ConfigSchema, settingOf } from "../settings/shorthand.js";
 import type { ConfigChange } from "./plugin.js";
+
+const yaml = lazyRequire<typeof import("yaml")>("yaml");
 
 /** The prefix of a plugin's environment variables: `NCATBOT_PLUGIN_<PLUGIN>_`. */
 export function pluginEnvPrefix(plugin: string): string {
@@ -147,7 +149,7 @@ export class PluginConfig {
     const previous = this.#values[key];
     if (writeTo !== undefined) {
       const text = existsSync(writeTo) ? readFileSync(writeTo, "utf8") : "";
-      const doc = parseDocument(text);
+      const doc = yaml().parseDocument(text);
       if (doc.errors.length > 0) {
         throw new ConfigError(
           path,

@@ -4,7 +4,9 @@
  *
  * @module
  */
-import semver from "semver";
+import { lazyRequire } from "../lazy-require.js";
+
+const semver = lazyRequire<typeof import("semver")>("semver");
 
 /** What ordering needs of a plugin. */
 export interface OrderItem {
@@ -40,14 +42,14 @@ export function orderPlugins<T extends OrderItem>(
         );
         break;
       }
-      if (semver.validRange(range) === null) {
+      if (semver().validRange(range) === null) {
         failed.set(
           item.name,
           `its dependency range "${range}" for "${dep}" is not a semver range: write e.g. "^1.0.0"`,
         );
         break;
       }
-      if (!semver.satisfies(version, range, { includePrerelease: true })) {
+      if (!semver().satisfies(version, range, { includePrerelease: true })) {
         failed.set(
           item.name,
           `it needs "${dep}" ${range}, but version ${version} is installed: update "${dep}" or widen the range`,
