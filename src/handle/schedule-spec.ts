@@ -6,11 +6,11 @@
  * @module
  */
 import type { Cron } from "croner";
+import { NcatBotError } from "../errors.js";
 import { lazyRequire } from "../lazy-require.js";
+import { parseDuration } from "./duration.js";
 
 const croner = lazyRequire<typeof import("croner")>("croner");
-import { NcatBotError } from "../errors.js";
-import { parseDuration } from "./duration.js";
 
 /**
  * A schedule:
@@ -63,7 +63,10 @@ function cron(
 ): Schedule {
   let job: Cron;
   try {
-    job = new (croner().Cron)(pattern, { paused: true, ...(timeZone ? { timezone: timeZone } : {}) });
+    job = new (croner().Cron)(pattern, {
+      paused: true,
+      ...(timeZone ? { timezone: timeZone } : {}),
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new NcatBotError(`schedule ${text}: not a valid cron expression (${reason}). ${FORMS}`);
