@@ -13,6 +13,7 @@ import { register } from "node:module";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PluginLoadError } from "./errors.js";
+import { explainModuleFormat, importFailureReason } from "./module-format.js";
 import { isPluginClass, type PluginClass } from "./plugin.js";
 
 const ENTRY_NAMES = ["index.ts", "index.mts", "index.js", "index.mjs", "index.cjs"];
@@ -160,11 +161,13 @@ export async function importPlugin(folder: PluginFolder): Promise<PluginClass> {
   try {
     module = await nativeImport(url.href);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const format = explainModuleFormat(folder.entry, error);
+    if (format)
+      throw new PluginLoadError(undefined, folder.entry, format.problem, format.fix, error);
     throw new PluginLoadError(
       undefined,
       folder.entry,
-      `it could not be imported: ${reason}`,
+      `it could not be imported: ${importFailureReason(error)}`,
       "Fix the error in the plugin's code (run it with `npx tsx <file>` to see the full error).",
       error,
     );
