@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -42,6 +42,21 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Resolves once something accepts TCP connections on `port` (each try waits for a real answer). */
+async function listening(port: number, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => resolve(true));
+      socket.once("error", () => resolve(false));
+      socket.once("connect", () => socket.destroy());
+    });
+    if (up) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`nothing listened on 127.0.0.1:${port} in time`);
 }
 
 async function doctor(cwd: string, ...argv: string[]) {
@@ -186,6 +201,42 @@ describe("ncatbot doctor (NapCat connects to us)", () => {
     const bad = await doctor(wrong);
     expect(bad.code).toBe(1);
     expect(bad.output).toContain("「HTTP 服务器」的 Token");
+  });
+});
+
+describe("ncatbot doctor (HTTP API + HTTP POST events)", () => {
+  it("checks the API, then listens where the bot would and passes when NapCat posts an event", async () => {
+    const port = await freePort();
+    const f = await fake({ token: TOKEN, httpPost: { url: `http://127.0.0.1:${port}/` } });
+    const dir = project(
+      `wsToken: ${TOKEN}\nconnection:\n  mode: http\n  apiUrl: ${f.httpUrl}\n  events:\n    mode: http-post\n    port: ${port}\n`,
+    );
+    const running = doctorJson(dir, "--wait", "20");
+    await listening(port, Date.now() + 15_000);
+    f.emit({
+      post_type: "notice",
+      notice_type: "friend_add",
+      time: Math.floor(Date.now() / 1000),
+      self_id: 2730000001,
+      user_id: 1700000002,
+    });
+    const { code, report, output } = await running;
+    expect(code, output).toBe(0);
+    expect(statuses(report)).toMatchObject({ handshake: "pass", login: "pass", inbound: "pass" });
+    const inbound = report.steps.find((step) => step.id === "inbound");
+    expect(inbound?.detail).toContain(`收到了 NapCat 发到 http://127.0.0.1:${port}/ 的事件`);
+  });
+
+  it("warns with the address to configure when NapCat posts nothing within --wait", async () => {
+    const port = await freePort();
+    const f = await fake({ token: TOKEN });
+    const dir = project(
+      `wsToken: ${TOKEN}\nconnection:\n  mode: http\n  apiUrl: ${f.httpUrl}\n  events:\n    mode: http-post\n    port: ${port}\n`,
+    );
+    const { report } = await doctorJson(dir, "--wait", "0.3");
+    const inbound = report.steps.find((step) => step.id === "inbound");
+    expect(inbound?.status).toBe("warn");
+    expect(inbound?.hint).toContain(`「HTTP 客户端」，地址填 http://127.0.0.1:${port}/`);
   });
 });
 
