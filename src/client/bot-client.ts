@@ -159,7 +159,7 @@ export class BotClient {
   readonly #startup: Array<{ handler: Handler<LifecycleInfo>; name: string }> = [];
   readonly #shutdown: Array<{ handler: Handler<LifecycleInfo>; name: string }> = [];
   readonly #ioOptions: IoOptions;
-  #bridge: IoEngine | undefined;
+  #engine: IoEngine | undefined;
   #phase: LifecyclePhase = "idle";
   #offline = false;
   #removeSignalHandlers: (() => void) | undefined;
@@ -210,13 +210,13 @@ export class BotClient {
   }
 
   #connectedBridge(action: string): ActionCaller {
-    if (this.#bridge === undefined || this.#phase === "stopped") {
+    if (this.#engine === undefined || this.#phase === "stopped") {
       throw new NotConnectedError(
         action,
         this.#phase === "stopped" ? "the bot was stopped" : "the bot is not started",
       );
     }
-    return this.#bridge;
+    return this.#engine;
   }
 
   #apiForEvent(payload: RawPayload): BotAPI {
@@ -244,12 +244,12 @@ export class BotClient {
    * useful with `port: 0`. Undefined in forward WebSocket and SSE modes.
    */
   get listenPort(): number | undefined {
-    return this.#bridge?.listenPort;
+    return this.#engine?.listenPort;
   }
 
   /** The NapCat accounts connected right now (reverse WebSocket may have several). */
   connectedSelfIds(): readonly SelfId[] {
-    return this.#bridge?.connectedSelfIds() ?? [];
+    return this.#engine?.connectedSelfIds() ?? [];
   }
 
   // ---------------------------------------------------------------- registration
@@ -566,7 +566,7 @@ export class BotClient {
         : undefined;
     const recent = windowMs ? new RecentEvents(windowMs) : undefined;
     return {
-      // Already parsed once by the bridge (a JSON object with a string post_type).
+      // Already parsed once by the I/O engine (a JSON object with a string post_type).
       onEvent: viaHttpPost
         ? (payload) => {
             if (recent?.isReplay(payload as RawPayload)) {
@@ -619,16 +619,16 @@ export class BotClient {
     this.#phase = "starting";
     // Forward WS and HTTP + SSE run on this thread (a worker only for Sync calls);
     // reverse WS and HTTP POST run in the I/O worker thread.
-    const bridge = createIo(this.#ioOptions, this.#sink());
-    this.#bridge = bridge;
+    const engine = createIo(this.#ioOptions, this.#sink());
+    this.#engine = engine;
     // Events that arrive while plugins load wait for them: none is missed.
     const release = this.#holdEvents();
     try {
-      await bridge.start();
+      await engine.start();
     } catch (error) {
       release();
       this.#phase = "stopped";
-      await bridge.stop().catch(() => {});
+      await engine.stop().catch(() => {});
       throw error;
     }
     this.#phase = "running";
@@ -688,7 +688,7 @@ export class BotClient {
     await this.#plugins?.stop();
     await this.scope.dispose();
     try {
-      await this.#bridge?.stop();
+      await this.#engine?.stop();
     } finally {
       this.#phase = "stopped";
     }
@@ -698,7 +698,7 @@ export class BotClient {
     list: Array<{ handler: Handler<LifecycleInfo>; name: string }>,
     what: string,
   ): Promise<void> {
-    const info: LifecycleInfo = { selfIds: this.#bridge?.connectedSelfIds() ?? [] };
+    const info: LifecycleInfo = { selfIds: this.#engine?.connectedSelfIds() ?? [] };
     const pending: Promise<void>[] = [];
     for (const { handler, name } of [...list]) {
       const settled = this.#dispatcher.invoke(

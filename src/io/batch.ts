@@ -10,14 +10,11 @@ import type { Command, Control, InboundBatch, OutboundBatch } from "./wire.js";
 export type Scheduler = (flush: () => void) => void;
 
 /**
- * Worker side: collects the frames (as text, never parsed here) and reports of one
- * turn and posts them as ONE {@link InboundBatch}. Frames from one socket read
- * arrive synchronously, so a microtask flush already gathers them. (Measured: posting
- * the raw bytes in one transferred buffer instead cost more CPU than decoding here,
- * because every flush then allocates and transfers a fresh ArrayBuffer.)
+ * The items of one turn, posted together: the first item queued schedules one
+ * flush, and {@link TurnBatch.flush} posts whatever has been queued since the last.
  */
-export class InboundBatcher {
-  #items: InboundBatch = [];
+class TurnBatch<T> {
+  #items: T[] = [];
   #scheduled = false;
   readonly #flush = (): void => this.flush();
 
@@ -26,21 +23,9 @@ export class InboundBatcher {
    * @param schedule when to flush after the first item (default `queueMicrotask`).
    */
   constructor(
-    private readonly post: (batch: InboundBatch) => void,
+    private readonly post: (batch: T[]) => void,
     private readonly schedule: Scheduler = queueMicrotask,
   ) {}
-
-  /** Queues one frame (its JSON text). */
-  frame(text: string): void {
-    this.#items.push(text);
-    this.#wake();
-  }
-
-  /** Queues one report, ordered with the frames around it. */
-  control(item: Control): void {
-    this.#items.push(item);
-    this.#wake();
-  }
 
   /** Posts everything queued now (also called by the scheduler). */
   flush(): void {
@@ -48,13 +33,43 @@ export class InboundBatcher {
     if (this.#items.length === 0) return;
     const items = this.#items;
     this.#items = [];
+    this.reset();
     this.post(items);
   }
 
-  #wake(): void {
+  /** Drops everything queued (the other side is gone). */
+  clear(): void {
+    this.#items = [];
+    this.reset();
+  }
+
+  protected push(item: T): void {
+    this.#items.push(item);
     if (this.#scheduled) return;
     this.#scheduled = true;
     this.schedule(this.#flush);
+  }
+
+  /** Called whenever the queue empties: a subclass forgets what it knew of the batch. */
+  protected reset(): void {}
+}
+
+/**
+ * Worker side: collects the frames (as text, never parsed here) and reports of one
+ * turn and posts them as ONE {@link InboundBatch}. Frames from one socket read
+ * arrive synchronously, so a microtask flush already gathers them. (Measured: posting
+ * the raw bytes in one transferred buffer instead cost more CPU than decoding here,
+ * because every flush then allocates and transfers a fresh ArrayBuffer.)
+ */
+export class InboundBatcher extends TurnBatch<InboundBatch[number]> {
+  /** Queues one frame (its JSON text). */
+  frame(text: string): void {
+    this.push(text);
+  }
+
+  /** Queues one report, ordered with the frames around it. */
+  control(item: Control): void {
+    this.push(item);
   }
 }
 
@@ -80,53 +95,24 @@ export function readInbound(
  * {@link OutboundBatch}. `flush()` may be called early (before a Sync call blocks the
  * thread, so nothing queued is held back behind it).
  */
-export class OutboundQueue {
-  #items: OutboundBatch = [];
+export class OutboundQueue extends TurnBatch<OutboundBatch[number]> {
   #link = -1;
-  #scheduled = false;
-  readonly #flush = (): void => this.flush();
-
-  /** @param post sends one batch to the worker. */
-  constructor(
-    private readonly post: (batch: OutboundBatch) => void,
-    private readonly schedule: Scheduler = queueMicrotask,
-  ) {}
 
   /** Queues a request frame for `link`. */
   frame(link: number, frame: string): void {
     if (link !== this.#link) {
-      this.#items.push({ t: "to", link });
+      this.push({ t: "to", link });
       this.#link = link;
     }
-    this.#items.push(frame);
-    this.#wake();
+    this.push(frame);
   }
 
   /** Queues a command. */
   command(command: Command): void {
-    this.#items.push(command);
-    this.#wake();
+    this.push(command);
   }
 
-  /** Posts everything queued now. */
-  flush(): void {
-    this.#scheduled = false;
-    if (this.#items.length === 0) return;
-    const items = this.#items;
-    this.#items = [];
+  protected override reset(): void {
     this.#link = -1;
-    this.post(items);
-  }
-
-  /** Drops everything queued (the worker is gone). */
-  clear(): void {
-    this.#items = [];
-    this.#link = -1;
-  }
-
-  #wake(): void {
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    this.schedule(this.#flush);
   }
 }

@@ -3,19 +3,20 @@
  *
  * | mode                          | engine          | where the connection lives                     |
  * | ----------------------------- | --------------- | ---------------------------------------------- |
- * | forward WebSocket (default)   | {@link MainThreadIo} | main thread; Sync calls over `/api` from a lazy worker |
- * | HTTP API + SSE                | {@link MainThreadIo} | main thread; Sync calls as HTTP requests from a lazy worker |
- * | reverse WebSocket             | {@link IoBridge}     | worker thread (must accept NapCat while main blocks) |
- * | HTTP API + HTTP POST          | {@link IoBridge}     | worker thread (must answer NapCat's POSTs while main blocks) |
+ * | forward WebSocket (default)   | {@link ClientModeEngine} | main thread; Sync calls over `/api` from a lazy worker |
+ * | HTTP API + SSE                | {@link ClientModeEngine} | main thread; Sync calls as HTTP requests from a lazy worker |
+ * | reverse WebSocket             | {@link ServerModeEngine}     | worker thread (must accept NapCat while main blocks) |
+ * | HTTP API + HTTP POST          | {@link ServerModeEngine}     | worker thread (must answer NapCat's POSTs while main blocks) |
  *
  * @module
  */
-import { IoBridge } from "./bridge.js";
-import { MainThreadIo } from "./main-engine.js";
+
+import { ClientModeEngine } from "./client-mode-engine.js";
 import type { IoOptions } from "./options.js";
+import { ServerModeEngine } from "./server-mode-engine.js";
 import type { IoEngine, IoSink } from "./types.js";
 
-/** True when `options` selects a mode the main-thread engine serves (forward WS, HTTP + SSE). */
+/** True when `options` selects a mode the client-mode engine serves (forward WS, HTTP + SSE). */
 export function runsOnMainThread(options: IoOptions): boolean {
   const c = options.connection;
   return c.mode === "forward-ws" || (c.mode === "http" && c.events.mode === "sse");
@@ -33,5 +34,7 @@ export function runsOnMainThread(options: IoOptions): boolean {
  * ```
  */
 export function createIo(options: IoOptions, sink: IoSink): IoEngine {
-  return runsOnMainThread(options) ? new MainThreadIo(options, sink) : new IoBridge(options, sink);
+  return runsOnMainThread(options)
+    ? new ClientModeEngine(options, sink)
+    : new ServerModeEngine(options, sink);
 }

@@ -1,13 +1,13 @@
 /**
  * The I/O layer: the engines that own the connection to NapCat (main thread for
  * forward WS and HTTP + SSE, a worker thread for reverse WS and HTTP POST), the
- * factory that picks one, and the Sync side channel.
+ * factory that picks one, and the Sync API connection.
  *
  * @module
  */
-export { IoBridge } from "./bridge.js";
+
+export { ClientModeEngine } from "./client-mode-engine.js";
 export { createIo, runsOnMainThread } from "./engine.js";
-export { MainThreadIo } from "./main-engine.js";
 export {
   type ConnectionOptions,
   IO_DEFAULTS,
@@ -15,7 +15,8 @@ export {
   type NormalizedIoOptions,
   normalizeIoOptions,
 } from "./options.js";
-export { apiOnlyUri, syncWorkersStarted } from "./side-channel.js";
+export { ServerModeEngine } from "./server-mode-engine.js";
+export { apiOnlyUri, syncWorkersStarted } from "./sync-api-connection.js";
 export type {
   ActionCaller,
   CallOptions,

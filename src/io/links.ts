@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { accountMissing } from "../transport/accounts.js";
 import type { SelfId } from "./types.js";
 
 /** Where a call goes: a link id, or why there is none (the `NotConnectedError` detail). */
@@ -61,6 +62,6 @@ export class LinkTable {
       ids.push(String(self));
     }
     if (ids.length === 0) return { missing: noneDetail };
-    return { missing: `account ${selfId} is not connected; connected: ${ids.join(", ")}` };
+    return { missing: accountMissing(selfId, ids) };
   }
 }

@@ -1,12 +1,14 @@
 /**
  * The JSON steps every I/O path shares: serializing call params once, parsing each
- * frame from NapCat once, and telling what a parsed frame is (the one classifier of
- * the engines and of `bot.handleEvent`).
+ * frame from NapCat once, telling what a parsed frame is (the one classifier of the
+ * engines and of `bot.handleEvent`) and routing it ({@link routeFrame}).
  *
  * @module
  */
 import { framePreview } from "../transport/frame-preview.js";
+import type { PendingCalls } from "../transport/pending-calls.js";
 import type { LogLevel } from "../transport/types.js";
+import type { EventObject } from "./types.js";
 
 /** Where {@link parseFrame} reports a frame it drops. */
 export type FrameLog = (level: LogLevel, message: string, fields?: Record<string, unknown>) => void;
@@ -94,4 +96,22 @@ export function logDroppedFrame(
       frame: framePreview(raw),
     });
   }
+}
+
+/**
+ * One frame from NapCat, parsed once and routed: an answer to one of `calls` settles
+ * it; an event is returned for the engine to deliver; anything else is logged (see
+ * {@link logDroppedFrame}) and dropped. Both engines route every frame through here.
+ */
+export function routeFrame(
+  raw: string | Buffer,
+  calls: Pick<PendingCalls, "settle">,
+  log: FrameLog,
+): EventObject | undefined {
+  const obj = parseFrame(raw, log);
+  if (obj === undefined) return undefined;
+  const kind = classifyFrame(obj);
+  if (kind === "event") return obj as EventObject;
+  if (kind === "neither" || !calls.settle(obj)) logDroppedFrame(kind, raw, log);
+  return undefined;
 }

@@ -40,7 +40,7 @@ export interface WorkerInit {
   /** Int32 slots: [0] sync answer counter, [1] 1 when a call could be sent now. */
   shared: SharedArrayBuffer;
   /**
-   * The Sync side channel of the main-thread engine (see side-channel.ts): an
+   * The Sync API connection of the client-mode engine (see sync-api-connection.ts): an
    * API-only connection that answers Sync calls and forwards no events. Its
    * {@link SLOT_CONNECTED} is {@link SIDE_CLOSED} once it gave up for good.
    */
@@ -57,7 +57,7 @@ export const SYNC_MARGIN_MS = 250;
 export const SLOT_SYNC = 0;
 /** Index of the "connected" flag in the shared Int32Array. */
 export const SLOT_CONNECTED = 1;
-/** Value of {@link SLOT_CONNECTED} when an API-only side channel has ended for good. */
+/** Value of {@link SLOT_CONNECTED} when an Sync API connection has ended for good. */
 export const SIDE_CLOSED = -1;
 
 /**
@@ -96,7 +96,7 @@ export interface SyncRequest {
   timeoutMs: number;
   selfId: SelfId | undefined;
   /**
-   * API-only side channel: wait for its connection until this absolute time
+   * Sync API connection: wait for its connection until this absolute time
    * (`Date.now()` clock, shared by all threads); the call's own `timeoutMs` starts
    * once it is sent. Connecting is not part of an action's timeout.
    */

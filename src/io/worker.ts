@@ -10,8 +10,8 @@
  * answers to this thread's own calls (Sync calls, marked `ncb:s`) are parsed here.
  * User code never runs here, so a Sync call cannot deadlock.
  *
- * The same entry also runs the API-only Sync side channel of the main-thread
- * engine (`workerData.apiOnly`, see api-worker.ts).
+ * The same entry also runs the Sync API connection of the main-thread
+ * engine (`workerData.apiOnly`, see sync-api-thread.ts).
  *
  * Built by tsup as its own entry `io-worker` (dist/io-worker.js / .cjs).
  *
@@ -20,9 +20,9 @@
 import { isMainThread, type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { PendingCalls } from "../transport/pending-calls.js";
 import type { Transport } from "../transport/types.js";
-import { runApiOnly } from "./api-worker.js";
 import { InboundBatcher } from "./batch.js";
 import { postSyncAnswer } from "./io-thread.js";
+import { runSyncApiConnection } from "./sync-api-thread.js";
 import { createTransport } from "./transports.js";
 import type { SelfId } from "./types.js";
 import {
@@ -165,6 +165,6 @@ function run(port: MessagePort, init: WorkerInit): void {
 
 if (!isMainThread && parentPort) {
   const init = workerData as WorkerInit;
-  if (init.apiOnly) runApiOnly(parentPort, init);
+  if (init.apiOnly) runSyncApiConnection(parentPort, init);
   else run(parentPort, init);
 }

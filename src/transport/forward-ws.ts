@@ -9,6 +9,7 @@ import type { ClientRequest, IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import WebSocket from "ws";
 import { ActionFailedError, NotConnectedError, TransportError } from "../errors.js";
+import { otherAccount } from "./accounts.js";
 import { backoffDelay, type ReconnectPolicy } from "./backoff.js";
 import {
   badTokenError,
@@ -43,7 +44,7 @@ export interface ForwardWsOptions {
   expectedSelfId?: SelfId | undefined;
   /**
    * Send the `get_login_info` probe on open (default true). Off for NapCat's
-   * API-only `/api` connection of the Sync side channel: the main connection has
+   * API-only `/api` connection that Sync calls use: the main connection has
    * already checked the token and learned the account, so it counts as connected
    * once the socket is open.
    */
@@ -131,18 +132,8 @@ export class ForwardWsTransport implements Transport {
     if (!this.connected || !ws) {
       return Promise.reject(new NotConnectedError(action, `forward WebSocket ${this.target}`));
     }
-    if (
-      selfId !== undefined &&
-      this.selfId !== undefined &&
-      String(selfId) !== String(this.selfId)
-    ) {
-      return Promise.reject(
-        new NotConnectedError(
-          action,
-          `account ${selfId} is not connected; connected: ${this.selfId}`,
-        ),
-      );
-    }
+    const other = otherAccount(selfId, this.selfId);
+    if (other !== undefined) return Promise.reject(new NotConnectedError(action, other));
     return callOverWebSocket(ws, this.pending, action, paramsJson, timeoutMs);
   }
 

@@ -3,7 +3,9 @@
  *
  * @module
  */
+
 import { ConfigError, NotConnectedError, TransportError } from "../errors.js";
+import { otherAccount } from "./accounts.js";
 import { backoffDelay, type ReconnectPolicy } from "./backoff.js";
 import { redactUrl, selfIdMismatch } from "./errors-explain.js";
 import { HttpApiClient } from "./http-api.js";
@@ -141,18 +143,8 @@ export class HttpTransport implements Transport {
       return Promise.reject(
         new NotConnectedError(action, "NapCat's HTTP API has not answered yet"),
       );
-    if (
-      selfId !== undefined &&
-      this.selfId !== undefined &&
-      String(selfId) !== String(this.selfId)
-    ) {
-      return Promise.reject(
-        new NotConnectedError(
-          action,
-          `account ${selfId} is not served by this HTTP API (it serves ${this.selfId})`,
-        ),
-      );
-    }
+    const other = otherAccount(selfId, this.selfId);
+    if (other !== undefined) return Promise.reject(new NotConnectedError(action, other));
     return this.api.call(action, paramsJson, timeoutMs);
   }
 

@@ -2,7 +2,7 @@
  * The one table of calls waiting for an answer, used wherever a call waits: the
  * engines' async calls, a transport's own calls (Sync calls, the login probe),
  * HTTP calls the I/O thread runs for the main thread, Sync calls held until the
- * side channel connects, HTTP POST events waiting for their quick operation.
+ * Sync API connection is up, HTTP POST events waiting for their quick operation.
  * Each owner has its own table; nothing here is module-global.
  *
  * One timeout mechanism: a single timer, armed for the earliest deadline, times out

@@ -4,11 +4,13 @@
  *
  * @module
  */
+
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type WebSocket from "ws";
 import { WebSocketServer } from "ws";
 import { NotConnectedError, TransportError } from "../errors.js";
+import { accountMissing } from "./accounts.js";
 import { presentedToken, safeEqual } from "./auth.js";
 import { selfIdMismatch } from "./errors-explain.js";
 import { frameBytes, mayBeSyncResponse, parseObject } from "./frames.js";
@@ -112,11 +114,10 @@ export class ReverseWsTransport implements Transport {
   call(action: string, paramsJson: string, timeoutMs: number, selfId?: SelfId): Promise<unknown> {
     const account = this.pick(selfId);
     if (!account) {
-      const ids = [...this.accounts.keys()];
       const detail =
         selfId === undefined
           ? "no NapCat account has connected to the reverse WebSocket server yet"
-          : `account ${selfId} is not connected; connected: ${ids.length ? ids.join(", ") : "none"}`;
+          : accountMissing(selfId, [...this.accounts.keys()]);
       return Promise.reject(new NotConnectedError(action, detail));
     }
     return callOverWebSocket(account.ws, account.pending, action, paramsJson, timeoutMs);

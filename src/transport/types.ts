@@ -20,14 +20,14 @@ export type ConnectionState =
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
 /**
- * Callbacks a transport reports to: the main-thread engine (forward WS, HTTP + SSE),
- * the I/O worker (reverse WS, HTTP POST), the Sync side channel's worker, or a test.
+ * Callbacks a transport reports to: the client-mode engine (forward WS, HTTP + SSE),
+ * the I/O worker (reverse WS, HTTP POST), the Sync API connection's worker, or a test.
  */
 export interface TransportHooks {
   /**
    * One frame, exactly as received and never parsed here: JSON text, or its UTF-8
    * bytes (the WebSocket transports pass the socket's bytes on; whoever parses the
-   * frame decodes them: the main-thread engine, or the I/O worker, which decodes to
+   * frame decodes them: the client-mode engine, or the I/O worker, which decodes to
    * text to post it to the main thread). Everything that is not an answer to a call this transport made
    * itself arrives here: events, and answers to frames sent with
    * {@link Transport.sendFrames}.

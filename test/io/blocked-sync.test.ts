@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { IoBridge } from "../../src/io/index.js";
+import { ServerModeEngine } from "../../src/io/index.js";
 import { recordingSink, until } from "./servers.js";
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -11,7 +11,7 @@ afterEach(async () => {
 describe("the thread boundary under pressure", () => {
   it("reverse WS: interleaved events of two accounts keep their order and their account", async () => {
     const rec = recordingSink();
-    const bridge = new IoBridge(
+    const bridge = new ServerModeEngine(
       {
         connection: { mode: "reverse-ws", host: "127.0.0.1", port: 0, path: "/onebot", token: "t" },
       },

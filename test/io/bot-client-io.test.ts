@@ -1,5 +1,5 @@
 /**
- * BotClient on the main-thread engine: an async-only bot never starts a worker
+ * BotClient on the client-mode engine: an async-only bot never starts a worker
  * thread; a Sync reply goes over NapCat's `/api`, and events that arrive while it
  * blocks are handled afterwards, in order.
  */
@@ -32,7 +32,7 @@ async function pair(
   return { bot, fake };
 }
 
-describe("BotClient over forward WebSocket (main-thread engine)", () => {
+describe("BotClient over forward WebSocket (client-mode engine)", () => {
   it("an async-only bot answers messages and starts no worker thread", async () => {
     const before = syncWorkersStarted();
     const { fake } = await pair((bot) => {

@@ -1,5 +1,5 @@
 /**
- * Child script: the main-thread engine with its Sync side channel started; after
+ * Child script: the client-mode engine with its Sync API connection started; after
  * stop() the process must exit on its own.
  */
 import { createIo } from "../../src/io/index.js";

@@ -3,9 +3,9 @@
  * NapCat stand-in connect and answer one call, stop; the process must then exit on its own.
  */
 import WebSocket from "ws";
-import { IoBridge } from "../../src/io/index.js";
+import { ServerModeEngine } from "../../src/io/index.js";
 
-const bridge = new IoBridge(
+const bridge = new ServerModeEngine(
   { connection: { mode: "reverse-ws", host: "127.0.0.1", port: 0, token: "t" } },
   { onEvent() {}, onState() {}, onLog() {} },
 );

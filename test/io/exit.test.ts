@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 describe.each([
-  ["IoBridge (reverse WebSocket)", "./exit-child.ts"],
-  ["MainThreadIo with its Sync side channel", "./exit-child-main.ts"],
+  ["ServerModeEngine (reverse WebSocket)", "./exit-child.ts"],
+  ["ClientModeEngine with its Sync API connection", "./exit-child-main.ts"],
 ])("%s.stop()", (_name, childScript) => {
   it("leaves nothing running: a child process exits on its own after stop()", async () => {
     const script = fileURLToPath(new URL(childScript, import.meta.url));

@@ -6,7 +6,7 @@ import {
   NotConnectedError,
   TransportError,
 } from "../../src/errors.js";
-import { createIo, MainThreadIo } from "../../src/io/index.js";
+import { createIo, ClientModeEngine } from "../../src/io/index.js";
 import { startRemote } from "./remote-server.js";
 import {
   fastReconnect,
@@ -46,7 +46,7 @@ async function setup(opts: { token?: string; handler?: Handler; clientToken?: st
 describe("forward WebSocket (the engine createIo picks: main thread, Sync over /api)", () => {
   it("connects with a Bearer token, learns the account and delivers events in order", async () => {
     const { server, rec, bridge } = await setup({ token: "s3cret" });
-    expect(bridge).toBeInstanceOf(MainThreadIo);
+    expect(bridge).toBeInstanceOf(ClientModeEngine);
     await bridge.start();
     expect(server.authHeaders[0]).toBe("Bearer s3cret");
     expect(bridge.connectedSelfIds()).toEqual([SELF_ID]);

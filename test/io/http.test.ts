@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { ActionFailedError, ConfigError } from "../../src/errors.js";
-import { createIo, IoBridge } from "../../src/io/index.js";
+import { createIo, ServerModeEngine } from "../../src/io/index.js";
 import { startRemote } from "./remote-server.js";
 import { fastReconnect, msgEvent, recordingSink, SELF_ID, startHttpApi, until } from "./servers.js";
 
@@ -19,7 +19,7 @@ describe("HTTP mode through the I/O thread", () => {
     const api = await startRemote("http", "tok");
     cleanup.push(() => api.close());
     const rec = recordingSink();
-    const bridge = new IoBridge(
+    const bridge = new ServerModeEngine(
       {
         connection: {
           mode: "http",

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { NotConnectedError } from "../../src/errors.js";
-import { IoBridge } from "../../src/io/index.js";
+import { ServerModeEngine } from "../../src/io/index.js";
 import { recordingSink, until } from "./servers.js";
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -37,7 +37,7 @@ async function napcat(port: number, selfId: number, token: string | undefined): 
 describe("reverse WebSocket through the I/O thread", () => {
   it("accepts NapCat with the token and X-Self-ID, routes calls by selfId, refuses bad tokens", async () => {
     const rec = recordingSink();
-    const bridge = new IoBridge(
+    const bridge = new ServerModeEngine(
       {
         connection: {
           mode: "reverse-ws",

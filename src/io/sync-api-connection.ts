@@ -1,5 +1,5 @@
 /**
- * The Sync side channel of the main-thread engine: a worker thread that owns a
+ * The Sync API connection of the client-mode engine: a worker thread that owns a
  * SECOND, API-only connection to NapCat and answers Sync calls while the main
  * thread blocks in `Atomics.wait`. Started lazily by the first Sync call, so a bot
  * that only uses async calls never starts a thread (saves ~10-15 MB and the
@@ -27,7 +27,7 @@ import {
 let started = 0;
 
 /**
- * How many side-channel worker threads this process has started so far. For tests
+ * How many Sync API worker threads this process has started so far. For tests
  * and diagnostics: a bot that never makes a Sync call leaves it unchanged.
  */
 export function syncWorkersStarted(): number {
@@ -52,7 +52,7 @@ export function apiOnlyUri(uri: string): string {
   return api.toString();
 }
 
-/** Where the side channel reports its diagnostics (never a token). */
+/** Where the Sync API connection reports its diagnostics (never a token). */
 export type SideChannelLog = (
   level: LogLevel,
   message: string,
@@ -65,11 +65,11 @@ interface Running extends IoThread {
 }
 
 /**
- * Owns the side-channel worker: starts it on the first {@link SyncSideChannel.call},
+ * Owns the Sync API worker: starts it on the first {@link SyncApiConnection.call},
  * starts a new one when the previous one gave up (its connection could not be
- * restored under the reconnect policy), ends it on {@link SyncSideChannel.stop}.
+ * restored under the reconnect policy), ends it on {@link SyncApiConnection.stop}.
  */
-export class SyncSideChannel {
+export class SyncApiConnection {
   #running: Running | undefined;
   #seq = 0;
   #stopped = false;
@@ -79,7 +79,7 @@ export class SyncSideChannel {
    *   the API-only connection from them.
    * @param log receives the worker's diagnostics.
    * @param onFrame receives, as text, any frame the API-only connection got that
-   *   is not an answer (real NapCat sends none on `/api`; see api-worker.ts).
+   *   is not an answer (real NapCat sends none on `/api`; see sync-api-thread.ts).
    */
   constructor(
     private readonly options: NormalizedIoOptions,
@@ -99,7 +99,7 @@ export class SyncSideChannel {
    * the request is sent, so connecting never turns into an ActionTimeoutError.
    *
    * @returns the answer's `data`.
-   * @throws ActionFailedError, ActionTimeoutError, TransportError (the side channel
+   * @throws ActionFailedError, ActionTimeoutError, TransportError (the Sync API connection
    *   could not connect: the message names the `/api` URL, never the token),
    *   ConfigError, NotConnectedError.
    */
@@ -145,7 +145,7 @@ export class SyncSideChannel {
       this.#running = undefined;
       void this.#end(current);
     }
-    if (this.#stopped) throw new Error("the Sync side channel was stopped");
+    if (this.#stopped) throw new Error("the Sync API connection was stopped");
     const thread = spawnIoThread({ options: this.options, apiOnly: true });
     const { worker, port: port1, shared } = thread;
     started += 1;
@@ -156,11 +156,11 @@ export class SyncSideChannel {
     const running: Running = { ...thread, exited };
     worker.on("message", (batch: InboundBatch) =>
       readInbound(batch, this.onFrame, (m: Control) => {
-        if (m.t === "log") this.log(m.level, `Sync side channel: ${m.message}`, m.fields);
+        if (m.t === "log") this.log(m.level, `Sync API connection: ${m.message}`, m.fields);
       }),
     );
     worker.on("error", (error) => {
-      this.log("error", `the Sync side channel crashed: ${error.message}`);
+      this.log("error", `the Sync API connection crashed: ${error.message}`);
       Atomics.store(shared, SLOT_CONNECTED, SIDE_CLOSED);
     });
     worker.on("exit", () => Atomics.store(shared, SLOT_CONNECTED, SIDE_CLOSED));

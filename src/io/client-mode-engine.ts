@@ -1,9 +1,9 @@
 /**
- * The main-thread engine of the client-side modes (forward WebSocket, HTTP API +
+ * The client-mode engine of the client-side modes (forward WebSocket, HTTP API +
  * SSE): the transport runs on the main thread, every frame is parsed once here,
  * async calls are correlated here ({@link PendingCalls}, one timer) and events go
  * straight to the sink. No worker thread at all while the bot only makes async
- * calls; Sync calls go through the lazily started {@link SyncSideChannel}.
+ * calls; Sync calls go through the lazily started {@link SyncApiConnection}.
  *
  * @module
  */
@@ -20,15 +20,8 @@ import {
 import type { Transport, TransportHooks } from "../transport/types.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
-import {
-  classifyFrame,
-  type FrameLog,
-  logDroppedFrame,
-  paramsJsonOrError,
-  parseFrame,
-  serializeParams,
-} from "./parse.js";
-import { SyncSideChannel } from "./side-channel.js";
+import { type FrameLog, paramsJsonOrError, routeFrame, serializeParams } from "./parse.js";
+import { SyncApiConnection } from "./sync-api-connection.js";
 import { createTransport } from "./transports.js";
 import type {
   CallOptions,
@@ -54,7 +47,7 @@ import type {
  *   meanwhile wait in the main connection's socket and are dispatched afterwards,
  *   in order.
  */
-export class MainThreadIo implements IoEngine {
+export class ClientModeEngine implements IoEngine {
   /** The options with defaults filled in. */
   readonly options: NormalizedIoOptions;
   readonly #sink: IoSink;
@@ -64,7 +57,7 @@ export class MainThreadIo implements IoEngine {
   readonly #links = new LinkTable();
   readonly #log: FrameLog;
   #transport: Transport | undefined;
-  #side: SyncSideChannel | undefined;
+  #side: SyncApiConnection | undefined;
   #lastLink = -1;
   /** The link a call without `selfId` goes out on; -1 when none is up. */
   #defaultLink = -1;
@@ -77,7 +70,7 @@ export class MainThreadIo implements IoEngine {
     const c = this.options.connection;
     if (c.mode === "reverse-ws" || (c.mode === "http" && c.events.mode === "http-post")) {
       throw new Error(
-        "MainThreadIo serves forward WebSocket and HTTP + SSE only; use createIo() to pick the engine",
+        "ClientModeEngine serves forward WebSocket and HTTP + SSE only; use createIo() to pick the engine",
       );
     }
     this.#ws = c.mode === "forward-ws";
@@ -85,7 +78,7 @@ export class MainThreadIo implements IoEngine {
     this.#log = (level, message, fields) => sink.onLog(level, message, fields);
   }
 
-  /** True once the Sync side channel's worker thread has been started. */
+  /** True once the Sync API connection's worker thread has been started. */
   get syncWorkerStarted(): boolean {
     return this.#side?.started ?? false;
   }
@@ -93,7 +86,7 @@ export class MainThreadIo implements IoEngine {
   /** Connects; see the class doc for when it resolves. */
   start(): Promise<void> {
     if (this.#transport)
-      return Promise.reject(new Error("MainThreadIo.start() was already called"));
+      return Promise.reject(new Error("ClientModeEngine.start() was already called"));
     const transport = createTransport(this.options, this.#hooks);
     this.#transport = transport;
     return new Promise<void>((resolve, reject) => {
@@ -128,7 +121,7 @@ export class MainThreadIo implements IoEngine {
     });
   }
 
-  /** Closes the connection and the side channel; idempotent. */
+  /** Closes the connection and the Sync API connection; idempotent. */
   stop(): Promise<void> {
     if (this.#stopping) return this.#stopping;
     const transport = this.#transport;
@@ -196,7 +189,7 @@ export class MainThreadIo implements IoEngine {
   /**
    * Runs a NapCat action and blocks this thread until it answers, over the Sync side
    * channel (started by the first Sync call: that call also pays the worker's start,
-   * tens of ms). Returns `data` or throws what {@link MainThreadIo.call} rejects with.
+   * tens of ms). Returns `data` or throws what {@link ClientModeEngine.call} rejects with.
    */
   callSync(action: string, params: object = {}, options?: CallOptions): unknown {
     const t = this.#transport;
@@ -207,7 +200,7 @@ export class MainThreadIo implements IoEngine {
     const timeoutMs = options?.timeoutMs ?? this.options.apiTimeoutMs;
     // Async sends of this tick go out before this thread blocks: NapCat sees them first.
     t.flushWrites?.();
-    this.#side ??= new SyncSideChannel(this.options, this.#log, (text) =>
+    this.#side ??= new SyncApiConnection(this.options, this.#log, (text) =>
       this.#onFrame(text, this.#transport?.connectedSelfIds()[0], undefined),
     );
     return this.#side.call(action, params, json, timeoutMs, options?.selfId);
@@ -254,24 +247,18 @@ export class MainThreadIo implements IoEngine {
     selfId: SelfId | undefined,
     reply: ((operationJson: string | undefined) => void) | undefined,
   ): void {
-    const obj = parseFrame(raw, this.#log);
-    if (obj === undefined) {
+    const event = routeFrame(raw, this.#calls, this.#log);
+    if (event === undefined) {
       reply?.(undefined);
       return;
     }
-    const kind = classifyFrame(obj);
-    if (kind !== "event") {
-      if (kind === "neither" || !this.#calls.settle(obj)) logDroppedFrame(kind, raw, this.#log);
-      reply?.(undefined);
-      return;
-    }
-    if (obj.meta_event_type === "heartbeat" && this.#ws) {
-      const interval = obj.interval;
+    if (event.meta_event_type === "heartbeat" && this.#ws) {
+      const interval = event.interval;
       if (typeof interval === "number" && interval > 0) {
         this.#transport?.learnHeartbeat?.(this.#lastLink, interval);
       }
     }
-    this.#deliver(obj as EventObject, selfId, reply);
+    this.#deliver(event, selfId, reply);
   }
 
   /** Logs a sink failure (one function for every event, not a closure per event). */

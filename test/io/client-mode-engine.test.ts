@@ -1,5 +1,5 @@
 /**
- * The main-thread engine (forward WS, HTTP + SSE) and its lazy Sync side channel.
+ * The client-mode engine (forward WS, HTTP + SSE) and its lazy Sync API connection.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -11,10 +11,10 @@ import {
 import {
   apiOnlyUri,
   createIo,
-  IoBridge,
+  ServerModeEngine,
   type IoEngine,
   type IoOptions,
-  MainThreadIo,
+  ClientModeEngine,
   syncWorkersStarted,
 } from "../../src/io/index.js";
 import { startFakeNapCat } from "../../src/testing/index.js";
@@ -57,16 +57,16 @@ describe("createIo picks the engine by mode", () => {
     const api = "http://127.0.0.1:1";
     expect(
       createIo({ connection: { mode: "forward-ws", uri: "ws://127.0.0.1:1" } }, sink),
-    ).toBeInstanceOf(MainThreadIo);
+    ).toBeInstanceOf(ClientModeEngine);
     expect(
       createIo({ connection: { mode: "http", apiUrl: api, events: { mode: "sse" } } }, sink),
-    ).toBeInstanceOf(MainThreadIo);
+    ).toBeInstanceOf(ClientModeEngine);
     expect(
       createIo(
         { connection: { mode: "reverse-ws", host: "127.0.0.1", port: 0, token: "t" } },
         sink,
       ),
-    ).toBeInstanceOf(IoBridge);
+    ).toBeInstanceOf(ServerModeEngine);
     expect(
       createIo(
         {
@@ -78,7 +78,7 @@ describe("createIo picks the engine by mode", () => {
         },
         sink,
       ),
-    ).toBeInstanceOf(IoBridge);
+    ).toBeInstanceOf(ServerModeEngine);
   });
 });
 
@@ -101,7 +101,7 @@ describe("forward WebSocket on the main thread", () => {
     server.send({ cmd: "broadcast", frame: msgEvent(5) });
     await until(() => rec.events.length === 2); // lifecycle + msg
     expect(syncWorkersStarted()).toBe(before);
-    expect((io as MainThreadIo).syncWorkerStarted).toBe(false);
+    expect((io as ClientModeEngine).syncWorkerStarted).toBe(false);
     expect((await server.stats()).apiAttempts).toBe(0);
 
     expect(io.callSync("get_status", { b: 2 })).toEqual({ got: { b: 2 } });
@@ -156,7 +156,7 @@ describe("forward WebSocket on the main thread", () => {
     expect(ids(rec)).toEqual([...Array(1500).keys()]);
   }, 40_000);
 
-  it("the side channel reconnects when its connection drops", async () => {
+  it("the Sync API connection reconnects when its connection drops", async () => {
     const server = await remote();
     const { io } = engine({
       connection: { mode: "forward-ws", uri: server.url },
@@ -165,7 +165,7 @@ describe("forward WebSocket on the main thread", () => {
     await io.start();
     expect(io.callSync("get_status", { n: 1 })).toEqual({ got: { n: 1 } });
     server.send({ cmd: "kill-api" });
-    // the side channel saw the drop once it has connected again
+    // the Sync API connection saw the drop once it has connected again
     await until(async () => (await server.stats()).apiAttempts === 2);
     expect(io.callSync("get_status", { n: 2 }, { timeoutMs: 3000 })).toEqual({ got: { n: 2 } });
     expect((await server.stats()).apiAttempts).toBe(2);
@@ -187,7 +187,7 @@ describe("forward WebSocket on the main thread", () => {
     expect(rec.logs.join("\n")).toMatch(/API calls only/);
   });
 
-  it("a side channel that gave up (reconnect off) is replaced by a new one on the next Sync call", async () => {
+  it("a Sync API connection that gave up (reconnect off) is replaced by a new one on the next Sync call", async () => {
     const server = await remote();
     const { io, rec } = engine({
       connection: { mode: "forward-ws", uri: server.url },
@@ -197,7 +197,7 @@ describe("forward WebSocket on the main thread", () => {
     const before = syncWorkersStarted();
     expect(io.callSync("get_status", { n: 1 })).toEqual({ got: { n: 1 } });
     server.send({ cmd: "kill-api" });
-    await until(() => rec.logs.some((l) => /Sync side channel: .*gave up/.test(l)));
+    await until(() => rec.logs.some((l) => /Sync API connection: .*gave up/.test(l)));
     expect(io.callSync("get_status", { n: 2 }, { timeoutMs: 3000 })).toEqual({ got: { n: 2 } });
     expect(syncWorkersStarted()).toBe(before + 2);
   });
@@ -227,7 +227,7 @@ describe("forward WebSocket on the main thread", () => {
     const { io } = engine({
       connection: { mode: "forward-ws", uri: server.url, token: "s3cret" },
       reconnect: fastReconnect,
-      // generous: the side channel's worker starts from TypeScript sources here, slow on a busy machine
+      // generous: the Sync API connection's worker starts from TypeScript sources here, slow on a busy machine
       startTimeoutMs: 3000,
     });
     await io.start();
@@ -265,7 +265,7 @@ describe("forward WebSocket on the main thread", () => {
 });
 
 describe("HTTP + SSE on the main thread", () => {
-  it("async calls from the main thread, Sync calls from the side channel", async () => {
+  it("async calls from the main thread, Sync calls from the Sync API connection", async () => {
     const api = await startRemote("http", "tok");
     cleanup.push(() => api.close());
     const { io, rec } = engine({

@@ -15,14 +15,7 @@ import { OutboundQueue, readInbound } from "./batch.js";
 import { type IoThread, spawnIoThread, syncAnswersSeen, waitForSyncAnswer } from "./io-thread.js";
 import { LinkTable } from "./links.js";
 import { type IoOptions, type NormalizedIoOptions, normalizeIoOptions } from "./options.js";
-import {
-  classifyFrame,
-  type FrameLog,
-  logDroppedFrame,
-  paramsJsonOrError,
-  parseFrame,
-  serializeParams,
-} from "./parse.js";
+import { type FrameLog, paramsJsonOrError, routeFrame, serializeParams } from "./parse.js";
 import type {
   CallOptions,
   EngineCallOptions,
@@ -55,7 +48,7 @@ import {
  *   correlated by the worker.
  * - `stop()` leaves no worker, socket or timer behind.
  */
-export class IoBridge implements IoEngine {
+export class ServerModeEngine implements IoEngine {
   /** The options with defaults filled in. */
   readonly options: NormalizedIoOptions;
   private worker: Worker | undefined;
@@ -86,7 +79,7 @@ export class IoBridge implements IoEngine {
     this.ws = c.mode !== "http";
     if (c.mode === "forward-ws" || (c.mode === "http" && c.events.mode === "sse")) {
       throw new Error(
-        "IoBridge serves reverse WebSocket and HTTP + HTTP POST only; use createIo() to pick the engine",
+        "ServerModeEngine serves reverse WebSocket and HTTP + HTTP POST only; use createIo() to pick the engine",
       );
     }
     this.noLinkDetail = "no NapCat account has connected to the reverse WebSocket server yet";
@@ -95,7 +88,8 @@ export class IoBridge implements IoEngine {
 
   /** Starts the I/O thread and the transport; see the class doc for when it resolves. */
   start(): Promise<void> {
-    if (this.worker) return Promise.reject(new Error("IoBridge.start() was already called"));
+    if (this.worker)
+      return Promise.reject(new Error("ServerModeEngine.start() was already called"));
     const thread = spawnIoThread({ options: this.options });
     const worker = thread.worker;
     this.thread = thread;
@@ -203,7 +197,7 @@ export class IoBridge implements IoEngine {
   /**
    * Runs a NapCat action and blocks this thread until it answers (the I/O thread
    * keeps the connection alive meanwhile; events wait in order and are delivered
-   * afterwards). Returns `data` or throws exactly what {@link IoBridge.call} rejects with.
+   * afterwards). Returns `data` or throws exactly what {@link ServerModeEngine.call} rejects with.
    */
   callSync(action: string, params: object = {}, options?: CallOptions): unknown {
     const thread = this.thread;
@@ -236,14 +230,8 @@ export class IoBridge implements IoEngine {
 
   /** Every frame from NapCat, parsed once: an answer to an async call, or an event. */
   private readonly onFrame = (text: string): void => {
-    const obj = parseFrame(text, this.frameLog);
-    if (obj === undefined) return;
-    const kind = classifyFrame(obj);
-    if (kind !== "event") {
-      if (kind === "neither" || !this.calls.settle(obj)) logDroppedFrame(kind, text, this.frameLog);
-      return;
-    }
-    this.deliver(obj as EventObject, this.eventSelf);
+    const event = routeFrame(text, this.calls, this.frameLog);
+    if (event !== undefined) this.deliver(event, this.eventSelf);
   };
 
   private deliver(payload: EventObject, selfId: SelfId | undefined): void {
@@ -309,14 +297,14 @@ export class IoBridge implements IoEngine {
     const answer = (op: string | undefined): void => {
       if (!this.stopping) this.outbox.command({ t: "quick", qid, op });
     };
-    const obj = parseFrame(raw, this.frameLog);
-    if (obj === undefined || classifyFrame(obj) !== "event") {
+    const event = routeFrame(raw, this.calls, this.frameLog);
+    if (event === undefined) {
       answer(undefined);
       return;
     }
     let r: ReturnType<IoSink["onEvent"]> | undefined;
     try {
-      r = this.sink.onEvent(obj as EventObject, selfId);
+      r = this.sink.onEvent(event, selfId);
     } catch (e) {
       this.sink.onLog("error", `event handler failed: ${String(e)}`);
     }

@@ -1,5 +1,5 @@
 /**
- * The worker side of the Sync side channel (see side-channel.ts): an API-only
+ * The worker side of the Sync API connection (see sync-api-connection.ts): an API-only
  * connection that answers Sync calls on the sync port and forwards no events.
  *
  * - forward WebSocket: a {@link ForwardWsTransport} to NapCat's `/api` path (no
@@ -15,7 +15,7 @@
  * connection deadline (`startTimeoutMs`), then fails with a `TransportError` naming the URL (never the token).
  * When the connection is lost for good, {@link SLOT_CONNECTED} becomes
  * {@link SIDE_CLOSED} and every later call gets the reason; the main thread then
- * starts a fresh side channel for its next call.
+ * starts a fresh Sync API connection for its next call.
  *
  * @module
  */
@@ -29,7 +29,7 @@ import { PendingCalls } from "../transport/pending-calls.js";
 import type { LogLevel } from "../transport/types.js";
 import { InboundBatcher } from "./batch.js";
 import { postSyncAnswer } from "./io-thread.js";
-import { apiOnlyUri } from "./side-channel.js";
+import { apiOnlyUri } from "./sync-api-connection.js";
 import type { SelfId } from "./types.js";
 import {
   type Command,
@@ -43,14 +43,14 @@ import {
   type WorkerInit,
 } from "./wire.js";
 
-/** The part of a transport the side channel uses. */
+/** The part of a transport the Sync API connection uses. */
 interface ApiConnection {
   call(action: string, paramsJson: string, timeoutMs: number, selfId?: SelfId): Promise<unknown>;
   isConnected(): boolean;
   stop(): Promise<void>;
 }
 
-/** Rejects held calls when the side channel has ended for good, carrying why. */
+/** Rejects held calls when the Sync API connection has ended for good, carrying why. */
 class Ended extends Error {
   constructor(readonly wire: WireError) {
     super(wire.message);
@@ -58,12 +58,12 @@ class Ended extends Error {
 }
 
 /**
- * Runs the API-only side channel in this worker until the main thread sends `stop`.
+ * Runs the Sync API connection in this worker until the main thread sends `stop`.
  *
  * @param port the worker's parent port (diagnostics out, Sync requests in).
  * @param init what the main thread passed as `workerData` (`apiOnly: true`).
  */
-export function runApiOnly(port: MessagePort, init: WorkerInit): void {
+export function runSyncApiConnection(port: MessagePort, init: WorkerInit): void {
   const shared = new Int32Array(init.shared);
   const c = init.options.connection;
   /** Sync calls waiting for the connection, each until its `connectBy`. */
@@ -102,7 +102,7 @@ export function runApiOnly(port: MessagePort, init: WorkerInit): void {
   const notConnected = (req: SyncRequest): WireError =>
     toWireError(
       new TransportError(
-        `the Sync call "${req.action}" could not be sent: the Sync side channel (an API-only connection to ${target}) is not connected${
+        `the Sync call "${req.action}" could not be sent: the Sync API connection (an API-only connection to ${target}) is not connected${
           lastProblem ? ` (last problem: ${lastProblem})` : ""
         }. Sync calls use this second connection; check that NapCat is running and serves it`,
       ),
@@ -165,7 +165,7 @@ export function runApiOnly(port: MessagePort, init: WorkerInit): void {
     };
     Atomics.store(shared, SLOT_CONNECTED, 1);
   } else {
-    throw new Error("the Sync side channel serves the forward WebSocket and HTTP modes only");
+    throw new Error("the Sync API connection serves the forward WebSocket and HTTP modes only");
   }
 
   const onSync = (req: SyncRequest): void => {
