@@ -42,13 +42,7 @@ import { type Clock, systemClock } from "../handle/clock.js";
 import type { Filter } from "../handle/filters.js";
 import { type ErrorHook, HandlerError } from "../handle/handler-error.js";
 import { Scope } from "../handle/scope.js";
-import {
-  createIo,
-  type IoEngine,
-  type IoOptions,
-  type IoSink,
-  normalizeIoOptions,
-} from "../io/index.js";
+import { createIo, type IoEngine, type IoOptions, type IoSink } from "../io/index.js";
 import { classifyFrame, type FrameLog, logDroppedFrame, parseFrame } from "../io/parse.js";
 import type { ActionCaller, CallOptions, ConnectionState, SelfId } from "../io/types.js";
 import {
@@ -177,7 +171,6 @@ export class BotClient {
     sandbox?.adopt(this);
     this.config = resolveConfig(options, extras.env ?? process.env);
     this.#ioOptions = toIoOptions(this.config);
-    normalizeIoOptions(this.#ioOptions); // throws ConfigError now rather than at start()
     this.log =
       extras.logger ??
       createLogger({

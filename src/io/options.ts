@@ -1,11 +1,10 @@
 /**
  * Options of the I/O layer and their defaults. The client fills {@link IoOptions}
- * from its config and calls {@link normalizeIoOptions}; defaults live only here.
+ * from its checked config; {@link normalizeIoOptions} fills the defaults, which live
+ * only here (the settings schema takes its defaults from {@link IO_DEFAULTS}).
  *
  * @module
  */
-import { ConfigError } from "../errors.js";
-import { maskSecretsInText } from "../settings/redact.js";
 import type { ReconnectPolicy } from "../transport/backoff.js";
 import type { SelfId } from "../transport/types.js";
 
@@ -72,84 +71,26 @@ export const IO_DEFAULTS = {
   } satisfies ReconnectPolicy,
 } as const;
 
-function positive(
-  key: string,
-  value: number | undefined,
-  fallback: number,
-  allowZero = false,
-): number {
-  if (value === undefined) return fallback;
-  if (
-    typeof value !== "number" ||
-    Number.isNaN(value) ||
-    value < 0 ||
-    (!allowZero && value === 0)
-  ) {
-    throw new ConfigError(
-      key,
-      `must be a positive number of milliseconds, got ${String(value)}`,
-      `Set \`${key}\` to e.g. ${fallback}`,
-    );
-  }
-  return value;
-}
-
-/** Fills defaults and validates; throws `ConfigError` naming the bad key. */
+/**
+ * Fills in the defaults. Values are not checked again here: the client checked every
+ * setting against the one settings schema (src/client/settings.ts) before building
+ * these options, and named the bad key in a `ConfigError` there.
+ */
 export function normalizeIoOptions(options: IoOptions): NormalizedIoOptions {
-  const c = options.connection;
-  if (c.mode === "forward-ws" && !/^wss?:\/\//i.test(c.uri)) {
-    throw new ConfigError(
-      "wsUri",
-      `"${maskSecretsInText(c.uri)}" is not a ws:// or wss:// URI`,
-      "Use a URI like ws://127.0.0.1:3001",
-    );
-  }
-  if (c.mode === "reverse-ws" && !c.token) {
-    throw new ConfigError(
-      "wsToken",
-      "the reverse WebSocket server needs a token",
-      "Set `wsToken` (env NCATBOT_WS_TOKEN) and the same token in NapCat's WebSocket client",
-    );
-  }
-  if (c.mode === "http" && !/^https?:\/\//i.test(c.apiUrl)) {
-    throw new ConfigError(
-      "connection.apiUrl",
-      `"${maskSecretsInText(c.apiUrl)}" is not an http:// or https:// URL`,
-      "Use a URL like http://127.0.0.1:3000",
-    );
-  }
   const r = options.reconnect ?? {};
   const d = IO_DEFAULTS.reconnect;
-  const factor = r.factor ?? d.factor;
-  const jitter = r.jitter ?? d.jitter;
-  if (!(factor >= 1))
-    throw new ConfigError("reconnect.factor", `must be >= 1, got ${factor}`, "Use e.g. 2");
-  if (!(jitter >= 0 && jitter <= 1))
-    throw new ConfigError(
-      "reconnect.jitter",
-      `must be between 0 and 1, got ${jitter}`,
-      "Use e.g. 0.2",
-    );
   return {
-    connection: c,
-    apiTimeoutMs: positive("apiTimeoutMs", options.apiTimeoutMs, IO_DEFAULTS.apiTimeoutMs),
-    startTimeoutMs: positive("startTimeoutMs", options.startTimeoutMs, IO_DEFAULTS.startTimeoutMs),
-    heartbeatTimeoutMs:
-      options.heartbeatTimeoutMs === undefined
-        ? undefined
-        : positive("heartbeatTimeoutMs", options.heartbeatTimeoutMs, 0, true),
+    connection: options.connection,
+    apiTimeoutMs: options.apiTimeoutMs ?? IO_DEFAULTS.apiTimeoutMs,
+    startTimeoutMs: options.startTimeoutMs ?? IO_DEFAULTS.startTimeoutMs,
+    heartbeatTimeoutMs: options.heartbeatTimeoutMs,
     expectedSelfId: options.expectedSelfId,
     reconnect: {
-      initialDelayMs: positive(
-        "reconnect.initialDelayMs",
-        r.initialDelayMs,
-        d.initialDelayMs,
-        true,
-      ),
-      maxDelayMs: positive("reconnect.maxDelayMs", r.maxDelayMs, d.maxDelayMs),
-      factor,
-      jitter,
-      maxAttempts: positive("reconnect.maxAttempts", r.maxAttempts, d.maxAttempts, true),
+      initialDelayMs: r.initialDelayMs ?? d.initialDelayMs,
+      maxDelayMs: r.maxDelayMs ?? d.maxDelayMs,
+      factor: r.factor ?? d.factor,
+      jitter: r.jitter ?? d.jitter,
+      maxAttempts: r.maxAttempts ?? d.maxAttempts,
     },
   };
 }
