@@ -10,11 +10,11 @@ import {
 } from "../../src/errors.js";
 import {
   apiOnlyUri,
+  ClientModeEngine,
   createIo,
-  ServerModeEngine,
   type IoEngine,
   type IoOptions,
-  ClientModeEngine,
+  ServerModeEngine,
   syncWorkersStarted,
 } from "../../src/io/index.js";
 import { startFakeNapCat } from "../../src/testing/index.js";

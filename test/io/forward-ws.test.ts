@@ -6,7 +6,7 @@ import {
   NotConnectedError,
   TransportError,
 } from "../../src/errors.js";
-import { createIo, ClientModeEngine } from "../../src/io/index.js";
+import { ClientModeEngine, createIo } from "../../src/io/index.js";
 import { startRemote } from "./remote-server.js";
 import {
   fastReconnect,
