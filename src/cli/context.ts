@@ -30,6 +30,9 @@ export interface CliContext {
   signal: AbortSignal;
 }
 
+/** The `-c, --config <file>` option of every command that reads the config file. */
+export const CONFIG_OPTION = ["-c, --config <file>", "配置文件，默认 ncatbot.config.yaml"] as const;
+
 /** Runs a command body; its resolved number is the exit code. */
 export type RunCommand = (fn: () => Promise<number>) => Promise<void>;
 

@@ -5,6 +5,7 @@
  * @module
  */
 
+export { editDistance } from "../did-you-mean.js";
 export { writeFileAtomic } from "../files/atomic.js";
 export { registerHelp, registerPermCommands } from "./builtin.js";
 export {
@@ -41,7 +42,7 @@ export { type CommandEntry, CommandTable } from "./registry.js";
 export { type CommandFailure, CommandRouter, type MessageEvent } from "./router.js";
 export { type CommandSpec, type FlagSpec, type ParamSpec, parseSpec } from "./spec.js";
 export type { ArgsOf, ArgTypeMap, ArgTypeName, ArgValue } from "./spec-types.js";
-export { editDistance, suggest } from "./suggest.js";
+export { suggest } from "./suggest.js";
 export { quoteArg, type TextToken, tokenize } from "./tokenizer.js";
 export type {
   CommandEvent,

@@ -59,17 +59,18 @@ export interface CommandOptions<S extends CommandScope | undefined = CommandScop
   hidden?: boolean;
 }
 
-/** Options of a command group; its commands inherit them. */
-export interface CommandGroupOptions {
+/**
+ * Options of a command group; its commands inherit them. `prefixes`, `permission`,
+ * `owner` and `hidden` mean what they mean for one command ({@link CommandOptions}).
+ */
+export interface CommandGroupOptions
+  extends Pick<CommandOptions, "prefixes" | "permission" | "owner" | "hidden"> {
   /** Shown by `/help` and when the group's name is sent alone. */
   description?: string;
   /** Other names of the group word. */
   aliases?: readonly string[];
-  prefixes?: readonly string[];
-  permission?: string;
+  /** Group chats only, or private chats only, for every command of the group. */
   scope?: CommandScope;
-  owner?: string;
-  hidden?: boolean;
 }
 
 /** Something commands can be registered on: the bot, a command group, a plugin. */

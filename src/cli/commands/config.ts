@@ -11,7 +11,7 @@ import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
 import { isMap, isScalar, isSeq, parse } from "yaml";
 import { checkConfigFile, configPath, formatProblem, loadConfigFile } from "../config-file.js";
-import type { CliContext, RunCommand } from "../context.js";
+import { type CliContext, CONFIG_OPTION, type RunCommand } from "../context.js";
 import { CliError } from "../errors.js";
 
 /** Whether `key`'s value is a secret (never printed). */
@@ -118,25 +118,24 @@ export function registerConfig(program: Command, ctx: CliContext, run: RunComman
   const config = program
     .command("config")
     .description("查看、修改、检查 ncatbot.config.yaml（保留注释）");
-  const fileOption = ["-c, --config <file>", "配置文件，默认 ncatbot.config.yaml"] as const;
   config
     .command("get")
     .description("显示一个设置的值（令牌等密钥不显示）")
     .argument("<key>", "设置名，例如 wsUri、selfId、connection.port")
-    .option(...fileOption)
+    .option(...CONFIG_OPTION)
     .action((key: string, flags: ConfigFlags) => run(() => get(ctx, key, flags)));
   config
     .command("set")
     .description("修改一个设置，保留文件里的注释；改完不合法就不写入")
     .argument("<key>", "设置名，例如 wsUri、selfId、connection.port")
     .argument("<value>", "新的值")
-    .option(...fileOption)
+    .option(...CONFIG_OPTION)
     .action((key: string, value: string, flags: ConfigFlags) =>
       run(() => set(ctx, key, value, flags)),
     );
   config
     .command("check")
     .description("检查配置文件：出错时指出文件、行号和设置名")
-    .option(...fileOption)
+    .option(...CONFIG_OPTION)
     .action((flags: ConfigFlags) => run(() => check(ctx, flags)));
 }

@@ -7,7 +7,7 @@
  */
 import type { Command } from "commander";
 import { configPath } from "../config-file.js";
-import type { CliContext, RunCommand } from "../context.js";
+import { type CliContext, CONFIG_OPTION, type RunCommand } from "../context.js";
 import type { DoctorStep } from "../doctor/report.js";
 import { runDoctor } from "../doctor/run.js";
 import { parsePositiveSeconds } from "./numbers.js";
@@ -67,7 +67,7 @@ export function registerDoctor(program: Command, ctx: CliContext, run: RunComman
     .command("doctor")
     .description("一步一步检查到 NapCat 的连接：配置、主机、端口、令牌、登录的 QQ、版本、延迟")
     .option("--json", "输出机器可读的 JSON 报告")
-    .option("-c, --config <file>", "配置文件，默认 ncatbot.config.yaml")
+    .option(...CONFIG_OPTION)
     .option("--wait <seconds>", "反向 WS / HTTP POST：等 NapCat 连上来的秒数，默认 15")
     .option("--timeout <seconds>", "每个请求的超时秒数，默认 5")
     .action((flags: DoctorFlags) => run(() => runDoctorCommand(ctx, flags)));

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import qrcode from "qrcode-terminal";
 import { checkConfigFile, configPath, formatProblem } from "../config-file.js";
-import type { CliContext, RunCommand } from "../context.js";
+import { type CliContext, CONFIG_OPTION, type RunCommand } from "../context.js";
 import { CliError } from "../errors.js";
 import { writeProject } from "../init/write.js";
 import { napcatNetwork } from "../napcat/network.js";
@@ -285,7 +285,7 @@ export function registerNapcat(program: Command, ctx: CliContext, run: RunComman
       "--webui-steps",
       "不写文件，只打印在 NapCat WebUI 里要填的每一步（NapCat 在别处运行时用）",
     )
-    .option("-c, --config <file>", "配置文件，默认 ncatbot.config.yaml")
+    .option(...CONFIG_OPTION)
     .option("-f, --force", "覆盖已存在的文件")
     .action((flags: SetupFlags) => run(() => setup(ctx, flags)));
   napcat
@@ -299,6 +299,6 @@ export function registerNapcat(program: Command, ctx: CliContext, run: RunComman
     .option("--qq <qq>", "要登录的 QQ，默认配置里的 selfId")
     .option("--timeout <seconds>", "最多等多少秒，默认 180")
     .option("--interval <seconds>", "查询登录状态的间隔秒数，默认 1")
-    .option("-c, --config <file>", "配置文件，默认 ncatbot.config.yaml")
+    .option(...CONFIG_OPTION)
     .action((flags: LoginFlags) => run(() => login(ctx, flags)));
 }

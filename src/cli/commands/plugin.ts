@@ -12,7 +12,7 @@ import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { findEntry, importPlugin } from "../../plugin/loader.js";
 import { checkConfigFile, configPath } from "../config-file.js";
-import type { CliContext, RunCommand } from "../context.js";
+import { type CliContext, CONFIG_OPTION, type RunCommand } from "../context.js";
 import { CliError } from "../errors.js";
 import { className, pluginSource, pluginTest } from "../init/plugin-template.js";
 import { writeProject } from "../init/write.js";
@@ -154,10 +154,7 @@ export function registerPlugin(program: Command, ctx: CliContext, run: RunComman
   const plugin = program
     .command("plugin")
     .description("插件：新建、列出、启用、禁用（插件是 plugins/ 下的文件夹）");
-  const fileOption = [
-    "-c, --config <file>",
-    "配置文件，默认 ncatbot.config.yaml（读取 pluginsDir）",
-  ] as const;
+  const fileOption = [CONFIG_OPTION[0], `${CONFIG_OPTION[1]}（读取 pluginsDir）`] as const;
   plugin
     .command("new")
     .description("新建一个插件（带测试），回复 /<名字>")

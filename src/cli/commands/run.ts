@@ -12,7 +12,7 @@ import type { ResolvedConfig } from "../../client/config.js";
 import { BotClient, type BotClientOptions } from "../../client/index.js";
 import { ConfigError } from "../../errors.js";
 import { checkConfigFile, configPath, formatProblem } from "../config-file.js";
-import type { CliContext, RunCommand } from "../context.js";
+import { type CliContext, CONFIG_OPTION, type RunCommand } from "../context.js";
 import { CliError } from "../errors.js";
 import { nextSignal } from "../signals.js";
 
@@ -108,7 +108,7 @@ export function registerDev(program: Command, ctx: CliContext, run: RunCommand):
   program
     .command("dev")
     .description("开发模式：和 run 一样，但改了插件代码会自动重新加载，日志更好读")
-    .option("-c, --config <file>", "配置文件，默认 ncatbot.config.yaml")
+    .option(...CONFIG_OPTION)
     .action((flags: RunFlags) =>
       run(() => {
         ctx.out("开发模式：plugins/ 里的文件一改就重新加载那个插件。");
@@ -122,6 +122,6 @@ export function registerRun(program: Command, ctx: CliContext, run: RunCommand):
   program
     .command("run")
     .description("读取 ncatbot.config.yaml，加载 plugins/ 里的插件，启动机器人（Ctrl+C 停止）")
-    .option("-c, --config <file>", "配置文件，默认 ncatbot.config.yaml")
+    .option(...CONFIG_OPTION)
     .action((flags: RunFlags) => run(() => runBot(ctx, flags)));
 }
