@@ -17,7 +17,7 @@ if (from < 0 || to < from)
 const next = `${text.slice(0, from + START.length)}\n${BOT_SETTINGS.docsTable()}\n${text.slice(to)}`;
 if (process.argv.includes("--check")) {
   if (next !== text) {
-    console.error("docs/configuration.md is stale: run `npx tsx scripts/gen-settings-docs.ts`");
+    console.error("docs/configuration.md is stale: run `npm run gen:settings-docs`");
     process.exit(1);
   }
 } else {
