@@ -11,7 +11,7 @@
 import { didYouMean } from "../did-you-mean.js";
 import { InvalidArgumentError } from "../errors.js";
 import { ForwardConstructor, MessageArray } from "../message/index.js";
-import { describeValue } from "./describe.js";
+import { describeValue } from "../settings/describe-value.js";
 
 /** What one argument must be. */
 export type ArgKind =

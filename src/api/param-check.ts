@@ -10,7 +10,7 @@
 import { didYouMean } from "../did-you-mean.js";
 import { InvalidArgumentError } from "../errors.js";
 import { ACTION_PARAMS } from "../protocol/action-params.generated.js";
-import { describeValue } from "./describe.js";
+import { describeValue } from "../settings/describe-value.js";
 
 /** The precomputed check of one action's params: throws {@link InvalidArgumentError} when `params` is wrong. */
 export type ParamCheck = (params: unknown) => void;

@@ -5,9 +5,10 @@
  * @module
  */
 import { ConfigError } from "../errors.js";
+import { describeValue } from "../settings/describe-value.js";
 import { numberFits, parseSecret } from "../settings/fields.js";
 import { maskSecretsInText } from "../settings/redact.js";
-import { type SettingContext, showValue } from "../settings/schema.js";
+import type { SettingContext } from "../settings/schema.js";
 import type { Secret } from "../settings/secret.js";
 
 /** Forward WebSocket: NapCat is the server, the bot connects (the default). */
@@ -99,7 +100,7 @@ function record(value: unknown, ctx: SettingContext, example: string): Record<st
   if (!isRecord(value)) {
     throw new ConfigError(
       ctx.key,
-      `expected an object in ${ctx.where}, got ${showValue(value)}`,
+      `expected an object in ${ctx.where}, got ${describeValue(value)}`,
       `Write it like ${example}`,
     );
   }
@@ -128,7 +129,7 @@ function mode(
   if (typeof m !== "string" || !modes.includes(m)) {
     throw new ConfigError(
       `${ctx.key}.mode`,
-      `unknown mode ${showValue(m)} in ${ctx.where}`,
+      `unknown mode ${describeValue(m)} in ${ctx.where}`,
       `Use ${modes.map((x) => `"${x}"`).join(", ")}`,
     );
   }
@@ -139,7 +140,7 @@ function port(value: unknown, ctx: SettingContext): number {
   if (!numberFits(value, { integer: true, min: 0, max: 65535 })) {
     throw new ConfigError(
       ctx.key,
-      `must be a port number between 0 and 65535, got ${showValue(value)} in ${ctx.where}`,
+      `must be a port number between 0 and 65535, got ${describeValue(value)} in ${ctx.where}`,
       `Set ${ctx.how} to the port, e.g. 8080 (0: any free port)`,
     );
   }
@@ -151,7 +152,7 @@ function optionalText(value: unknown, ctx: SettingContext): string | undefined {
   if (typeof value !== "string") {
     throw new ConfigError(
       ctx.key,
-      `expected a string in ${ctx.where}, got ${showValue(value)}`,
+      `expected a string in ${ctx.where}, got ${describeValue(value)}`,
       `Set ${ctx.how} to a string`,
     );
   }
@@ -163,7 +164,7 @@ function path(value: unknown, ctx: SettingContext): string | undefined {
   if (p !== undefined && !p.startsWith("/")) {
     throw new ConfigError(
       ctx.key,
-      `must start with "/", got ${showValue(p)} in ${ctx.where}`,
+      `must start with "/", got ${describeValue(p)} in ${ctx.where}`,
       `Set ${ctx.how} to e.g. "/onebot"`,
     );
   }
@@ -184,7 +185,7 @@ export function checkUrl(
   if (typeof value !== "string") {
     throw new ConfigError(
       ctx.key,
-      `expected a URL string in ${ctx.where}, got ${showValue(value)}`,
+      `expected a URL string in ${ctx.where}, got ${describeValue(value)}`,
       `Use e.g. ${example}`,
     );
   }
@@ -271,7 +272,7 @@ export function parseConnection(value: unknown, ctx: SettingContext): ResolvedCo
     if (dedup !== undefined && !numberFits(dedup, { min: 0, max: 86_400_000 })) {
       throw new ConfigError(
         `${eventsCtx.key}.dedupWindowMs`,
-        `must be a number of milliseconds between 0 and 86400000, got ${showValue(dedup)} in ${ctx.where}`,
+        `must be a number of milliseconds between 0 and 86400000, got ${describeValue(dedup)} in ${ctx.where}`,
         "Set it to e.g. 60000 (one minute), or leave it out",
       );
     }

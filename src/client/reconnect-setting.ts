@@ -4,8 +4,9 @@
  * @module
  */
 import { ConfigError } from "../errors.js";
+import { describeValue } from "../settings/describe-value.js";
 import { type NumberOptions, numberFits, numberWhat } from "../settings/fields.js";
-import { type SettingContext, showValue } from "../settings/schema.js";
+import type { SettingContext } from "../settings/schema.js";
 import { MAX_TIMER_MS } from "../transport/watchdog.js";
 
 /** Reconnect policy: capped exponential backoff with jitter. */
@@ -39,7 +40,7 @@ export function parseReconnect(value: unknown, ctx: SettingContext): ReconnectOp
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ConfigError(
       ctx.key,
-      `expected an object or false in ${ctx.where}, got ${showValue(value)}`,
+      `expected an object or false in ${ctx.where}, got ${describeValue(value)}`,
       "Write e.g. `reconnect: { maxDelayMs: 10000 }`, or `reconnect: false` to never reconnect",
     );
   }
@@ -59,7 +60,7 @@ export function parseReconnect(value: unknown, ctx: SettingContext): ReconnectOp
     if (!numberFits(v, spec)) {
       throw new ConfigError(
         `${ctx.key}.${key}`,
-        `must be ${numberWhat(spec)}, got ${showValue(v)} in ${ctx.where}`,
+        `must be ${numberWhat(spec)}, got ${describeValue(v)} in ${ctx.where}`,
         `Set \`${ctx.key}.${key}\` to ${numberWhat(spec)}`,
       );
     }

@@ -3,7 +3,7 @@
  * `num` / `int`, `bool`, `list`, `record`, `secret` and `custom`.
  * Each one checks a given value, converts environment text, and words its
  * `ConfigError` the same way: the problem names the expected type as the docs
- * table shows it (`expected number in <where>, got string ("lots")`), the fix
+ * table shows it (`expected number in <where>, got the string "lots"`), the fix
  * says where to set it (`` Set `plugins.greeter.times` (env NCATBOT_PLUGIN_GREETER_TIMES) to a number ``).
  *
  * @module
@@ -11,8 +11,9 @@
 
 import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
+import { describeValue } from "./describe-value.js";
 import { maskSecretsInText } from "./redact.js";
-import { type Setting, type SettingContext, showValue } from "./schema.js";
+import type { Setting, SettingContext } from "./schema.js";
 import { Secret } from "./secret.js";
 
 /** A default value, or a function of the other resolved values. */
@@ -58,7 +59,7 @@ function typeError(
 ): ConfigError {
   return new ConfigError(
     ctx.key,
-    `expected ${typeText} in ${ctx.where}, got ${showValue(value)}`,
+    `expected ${typeText} in ${ctx.where}, got ${describeValue(value)}`,
     fix ?? `Set ${ctx.how} to ${expected}`,
   );
 }
@@ -111,7 +112,7 @@ function field<In, Out, D extends boolean>(
             : undefined;
         throw new ConfigError(
           ctx.key,
-          `${showValue(out)} in ${ctx.where} is not one of ${choiceList}`,
+          `${describeValue(out)} in ${ctx.where} is not one of ${choiceList}`,
           options.fix ??
             `${near ? `Did you mean "${near}"? ` : ""}Set ${ctx.how} to one of ${choiceList}`,
         );
@@ -202,7 +203,7 @@ export function num(options: NumberOptions): Setting<number, number, boolean> {
       if (!numberFits(value, options)) {
         throw new ConfigError(
           ctx.key,
-          `must be ${what}, got ${showValue(value)} in ${ctx.where}`,
+          `must be ${what}, got ${describeValue(value)} in ${ctx.where}`,
           options.fix ?? `Set ${ctx.how} to ${what}${example}`,
         );
       }

@@ -25,7 +25,6 @@
  */
 import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
-import { maskSecretsInText } from "./redact.js";
 
 /** Where a value came from, for error messages (`BotClient options`, a file path, `env NCATBOT_X`). */
 export interface SettingContext {
@@ -123,23 +122,6 @@ export interface Settings<S extends SettingsShape> {
   docsTable(options?: { keyPrefix?: string }): string;
   /** How docs and errors say where a value goes: the key in backticks, then "(env NAME)". */
   how(key: keyof S & string, keyPrefix?: string): string;
-}
-
-/**
- * A short, masked description of a given value for error messages: its kind and,
- * for a scalar, the value (`string ("lots")`, `number (5)`, `an array`), so that a
- * YAML `"3"` reads as the string it is.
- */
-export function showValue(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (typeof value === "string") {
-    const masked = maskSecretsInText(value);
-    return `string (${JSON.stringify(masked.length > 80 ? `${masked.slice(0, 80)}…` : masked)})`;
-  }
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return `${typeof value} (${String(value)})`;
 }
 
 /** Options of {@link defineSettings}. */

@@ -125,6 +125,13 @@ describe("generated methods check params against the action table", () => {
     expect((await rejection(api.getGroupInfo())).message).toContain("the params object is missing");
   });
 
+  it("a wrong value that carries a secret is shown masked", async () => {
+    const { api } = setup();
+    const message = (await rejection(api.getGroupInfo("ws://bot:hunter2@127.0.0.1:3001"))).message;
+    expect(message).toContain('got the string "ws://***@127.0.0.1:3001"');
+    expect(message).not.toContain("hunter2");
+  });
+
   it("valid calls pass; actions without required params take no object; call() stays raw", async () => {
     const { caller, api } = setup();
     await api.getGroupInfo({ group_id: 1 });

@@ -260,7 +260,7 @@ describe("one declaration", () => {
     });
     expect(values).toMatchObject({ words: ["x, y", "z"], ids: [1, 2], extra: { a: 1 }, mode: "b" });
     const choice = errorOf(() => settings.resolve([{ where: "x.yaml", values: { mode: "bb" } }]));
-    expect(choice.problem).toBe('string ("bb") in x.yaml is not one of "a", "b"');
+    expect(choice.problem).toBe('the string "bb" in x.yaml is not one of "a", "b"');
     expect(choice.fix).toContain('Did you mean "b"?');
     const env = errorOf(() => settings.resolve([], { env: { NCATBOT_PLUGIN_DEMO_IDS: "1, two" } }));
     expect(env.problem).toBe('env NCATBOT_PLUGIN_DEMO_IDS="two" is not a number');
@@ -268,6 +268,11 @@ describe("one declaration", () => {
     expect(json.problem).toContain("is not JSON");
     const mapping = errorOf(() => settings.resolve([{ where: "x.yaml", values: { extra: [1] } }]));
     expect(mapping.problem).toBe("expected object in x.yaml, got an array");
+    const leaked = errorOf(() =>
+      settings.resolve([{ where: "x.yaml", values: { ids: "https://u:hunter2@example.test" } }]),
+    );
+    expect(leaked.message).toContain('got the string "https://***@example.test"');
+    expect(leaked.message).not.toContain("hunter2");
   });
 });
 

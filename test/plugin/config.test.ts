@@ -90,7 +90,7 @@ describe("plugin config", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]?.plugin).toBe("greeter");
     expect(errors[0]?.message).toContain(`plugins.greeter.times`);
-    expect(errors[0]?.message).toContain(`expected number in ${file}, got string ("lots")`);
+    expect(errors[0]?.message).toContain(`expected number in ${file}, got the string "lots"`);
     expect(client.plugins.list().map((p) => [p.name, p.state])).toEqual([
       ["greeter", "failed"],
       ["other", "loaded"],
@@ -117,7 +117,7 @@ describe("plugin config", () => {
     const wrong = bot(file, {}, [Picky]);
     await wrong.client.plugins.start();
     expect(wrong.errors[0]?.message).toContain(
-      `plugins.picky-one.mode": string ("slwo") in ${file} is not one of "fast", "slow". Did you mean "slow"?`,
+      `plugins.picky-one.mode": the string "slwo" in ${file} is not one of "fast", "slow". Did you mean "slow"?`,
     );
     const fromEnv = bot(
       false,
